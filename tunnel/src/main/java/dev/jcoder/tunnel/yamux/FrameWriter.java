@@ -1,0 +1,222 @@
+package dev.jcoder.tunnel.yamux;
+
+import dev.jcoder.tunnel.transport.MessageTransport;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * The one writer of a session. Frames from every stream are queued here and a single loop packs
+ * them into messages of at most {@code maxMessageSize} bytes, sends one, waits for its completion
+ * (the transport's back-pressure) and goes on. Control frames overtake data; data, SYN and FIN
+ * keep their order. Data producers block once {@code maxQueuedBytes} are waiting.
+ */
+final class FrameWriter {
+    /** One queued frame: a header and, for DATA, the payload (owned by the writer). */
+    private record Outbound(FrameHeader header, byte[] payload) {
+        int size() {
+            return FrameHeader.SIZE + payload.length;
+        }
+    }
+
+    private static final byte[] EMPTY = new byte[0];
+
+    private final MessageTransport transport;
+    private final int maxMessageSize;
+    private final int maxQueuedBytes;
+    private final Consumer<IOException> onSendFailure;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition work = lock.newCondition();
+    private final Condition space = lock.newCondition();
+    private final ArrayDeque<Outbound> control = new ArrayDeque<>();
+    private final ArrayDeque<Outbound> ordered = new ArrayDeque<>();
+    private final CompletableFuture<Void> exited = new CompletableFuture<>();
+    private final ByteBuffer buffer;
+    private long queuedBytes;
+    private boolean draining;
+    private boolean stopped;
+    private volatile Thread thread;
+
+    FrameWriter(MessageTransport transport, int maxMessageSize, int maxQueuedBytes, Consumer<IOException> onSendFailure) {
+        this.transport = transport;
+        this.maxMessageSize = maxMessageSize;
+        this.maxQueuedBytes = maxQueuedBytes;
+        this.onSendFailure = onSendFailure;
+        this.buffer = ByteBuffer.allocate(maxMessageSize);
+    }
+
+    void start(String name) {
+        thread = Thread.ofVirtual().name(name).start(this::run);
+    }
+
+    /** Queues a control frame (window update, ping, RST, go-away). Never blocks; dropped once stopped. */
+    void control(FrameHeader header) {
+        enqueue(control, new Outbound(header, EMPTY));
+    }
+
+    /** Queues a frame that must keep its order with data (SYN, FIN). Never blocks. */
+    void ordered(FrameHeader header) {
+        enqueue(ordered, new Outbound(header, EMPTY));
+    }
+
+    private void enqueue(ArrayDeque<Outbound> queue, Outbound frame) {
+        lock.lock();
+        try {
+            if (stopped || draining) {
+                return;
+            }
+            queue.add(frame);
+            work.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Queues a DATA frame whose payload the writer now owns, waiting while the queue is full.
+     *
+     * @param deadlineNanos {@link System#nanoTime()} deadline, or 0 for none
+     */
+    void data(FrameHeader header, byte[] payload, long deadlineNanos) throws IOException {
+        lock.lock();
+        try {
+            while (queuedBytes >= maxQueuedBytes && !stopped && !draining) {
+                if (deadlineNanos == 0) {
+                    space.await();
+                } else {
+                    long left = deadlineNanos - System.nanoTime();
+                    if (left <= 0) {
+                        throw new SocketTimeoutException("Timed out waiting to write to the tunnel.");
+                    }
+                    space.awaitNanos(left);
+                }
+            }
+            if (stopped || draining) {
+                throw new SessionClosedException("The session is closed.", null);
+            }
+            ordered.add(new Outbound(header, payload));
+            queuedBytes += payload.length;
+            work.signal();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Interrupted while writing to the tunnel.");
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Sends what is queued, then ends the loop. New frames are refused from now on. */
+    void drain() {
+        lock.lock();
+        try {
+            draining = true;
+            work.signal();
+            space.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Ends the loop now, discarding what is queued; blocked producers fail. */
+    void stop() {
+        lock.lock();
+        try {
+            stopped = true;
+            control.clear();
+            ordered.clear();
+            queuedBytes = 0;
+            work.signal();
+            space.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        // A send that never completes (a wedged transport) must not keep the loop alive.
+        Thread loop = thread;
+        if (loop != null && loop != Thread.currentThread()) {
+            loop.interrupt();
+        }
+    }
+
+    /** Completes when the loop has ended. */
+    CompletableFuture<Void> exited() {
+        return exited;
+    }
+
+    boolean isAlive() {
+        return thread != null && thread.isAlive();
+    }
+
+    private void run() {
+        List<Outbound> batch = new ArrayList<>();
+        try {
+            while (true) {
+                if (!takeBatch(batch)) {
+                    return;
+                }
+                buffer.clear();
+                for (Outbound frame : batch) {
+                    frame.header().encode(buffer);
+                    buffer.put(frame.payload());
+                }
+                batch.clear();
+                buffer.flip();
+                try {
+                    transport.send(buffer).get();
+                } catch (ExecutionException e) {
+                    onSendFailure.accept(new IOException("The tunnel transport failed to send.", e.getCause()));
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            stop();
+            exited.complete(null);
+        }
+    }
+
+    /** Waits for frames and moves as many as fit one message into {@code batch}; false when the loop must end. */
+    private boolean takeBatch(List<Outbound> batch) throws InterruptedException {
+        lock.lock();
+        try {
+            while (control.isEmpty() && ordered.isEmpty()) {
+                if (stopped || draining) {
+                    return false;
+                }
+                work.await();
+            }
+            if (stopped) {
+                return false;
+            }
+            int size = 0;
+            while (!control.isEmpty() && size + control.peek().size() <= maxMessageSize) {
+                Outbound frame = control.poll();
+                size += frame.size();
+                batch.add(frame);
+            }
+            long taken = 0;
+            while (!ordered.isEmpty() && size + ordered.peek().size() <= maxMessageSize) {
+                Outbound frame = ordered.poll();
+                size += frame.size();
+                taken += frame.payload().length;
+                batch.add(frame);
+            }
+            if (taken > 0) {
+                queuedBytes -= taken;
+                space.signalAll();
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+}
