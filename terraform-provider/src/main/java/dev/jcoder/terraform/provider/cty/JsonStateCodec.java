@@ -28,6 +28,17 @@ public final class JsonStateCodec {
     }
   }
 
+  /** The keys of a JSON object, to tell absent attributes from explicit nulls. */
+  public static java.util.Set<String> topLevelKeys(byte[] json) {
+    try {
+      java.util.Set<String> keys = new java.util.HashSet<>();
+      MAPPER.readTree(json).fieldNames().forEachRemaining(keys::add);
+      return keys;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static Value fromNode(CtyType type, JsonNode node) {
     if (node == null || node.isNull() || node.isMissingNode()) {
       return Value.NULL;

@@ -143,8 +143,11 @@ public final class ProviderService extends ProviderGrpc.ProviderImplBase {
       } else {
         // Every version (0 and 1) upgrades the same way: drop unknown keys, fill the rest (reference §0).
         Schema schema = resource.get().schema();
-        Value state = JsonStateCodec.decode(type(schema), request.getRawState().getJson().toByteArray());
-        Value upgraded = state instanceof ObjectValue object ? StateShaper.upgradedState(schema.block(), object) : state;
+        byte[] json = request.getRawState().getJson().toByteArray();
+        Value state = JsonStateCodec.decode(type(schema), json);
+        Value upgraded = state instanceof ObjectValue object
+            ? StateShaper.upgradedState(schema.block(), object, JsonStateCodec.topLevelKeys(json))
+            : state;
         response.setUpgradedState(ProtoMapping.encode(type(schema), upgraded));
       }
     } catch (RuntimeException e) {

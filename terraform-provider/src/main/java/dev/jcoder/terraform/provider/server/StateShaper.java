@@ -30,9 +30,19 @@ final class StateShaper {
     return shaped;
   }
 
-  /** Upgraded state: same shape rules, nothing generated. */
-  static ObjectValue upgradedState(Block block, ObjectValue state) {
-    return shape(block, state, false, true);
+  /**
+   * Upgraded state: same shape rules, nothing generated. Top-level attributes that an older
+   * provider version did not have at all (absent keys, not explicit nulls) get their default, so an
+   * upgrade alone never forces a replacement.
+   */
+  static ObjectValue upgradedState(Block block, ObjectValue state, java.util.Set<String> storedKeys) {
+    ObjectValue filled = state;
+    for (Attribute attribute : block.attributes()) {
+      if (!storedKeys.contains(attribute.name()) && attribute.defaultValue().isPresent()) {
+        filled = filled.with(attribute.name(), attribute.defaultValue().get());
+      }
+    }
+    return shape(block, filled, false, true);
   }
 
   /** A data source's starting state: config with defaults, zero-filled nested values, no blocks written. */
