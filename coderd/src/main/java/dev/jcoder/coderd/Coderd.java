@@ -1,0 +1,150 @@
+package dev.jcoder.coderd;
+
+import dev.jcoder.coderd.auth.ApiKeyIssuer;
+import dev.jcoder.coderd.auth.PasswordHasher;
+import dev.jcoder.coderd.auth.SessionCookie;
+import dev.jcoder.coderd.authcheck.AuthCheckApi;
+import dev.jcoder.coderd.database.Database;
+import dev.jcoder.coderd.database.PostgresUrls;
+import dev.jcoder.coderd.http.ApiKeyAuthenticator;
+import dev.jcoder.coderd.http.CsrfProtection;
+import dev.jcoder.coderd.http.HttpServer;
+import dev.jcoder.coderd.http.RateLimiter;
+import dev.jcoder.coderd.metrics.RequestMetrics;
+import dev.jcoder.coderd.organizations.DefaultOrganization;
+import dev.jcoder.coderd.organizations.OrganizationsApi;
+import dev.jcoder.coderd.rbac.Authorizer;
+import dev.jcoder.coderd.rbac.Subject;
+import dev.jcoder.coderd.site.SiteHandler;
+import dev.jcoder.coderd.store.AuthorizingStore;
+import dev.jcoder.coderd.store.PostgresStore;
+import dev.jcoder.coderd.tokens.TokensApi;
+import dev.jcoder.coderd.users.AuthenticationApi;
+import dev.jcoder.coderd.users.UserConverter;
+import dev.jcoder.coderd.users.UserCreator;
+import dev.jcoder.coderd.users.UsersApi;
+import dev.jcoder.codersdk.BuildInfoResponse;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root of the server: builds the object graph by hand (database, store,
+ * authorizer, services, routes, HTTP server) and owns its lifecycle.
+ */
+public final class Coderd implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Coderd.class);
+
+    private final Database database;
+    private final HttpServer http;
+    private final PrometheusMeterRegistry metricsRegistry;
+    private final BuildInfoResponse buildInfo;
+    private final URI accessUrl;
+
+    private Coderd(Database database, HttpServer http, PrometheusMeterRegistry metricsRegistry,
+            BuildInfoResponse buildInfo, URI accessUrl) {
+        this.database = database;
+        this.http = http;
+        this.metricsRegistry = metricsRegistry;
+        this.buildInfo = buildInfo;
+        this.accessUrl = accessUrl;
+    }
+
+    /** Connects to the database, migrates it, and starts serving. */
+    public static Coderd start(CoderdConfig config, InstantSource clock) {
+        Database database = Database.connect(PostgresUrls.toJdbc(config.postgresUrl()), 20);
+        try {
+            return start(config, clock, database);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static Coderd start(CoderdConfig config, InstantSource clock, Database database) {
+        Authorizer authorizer = new Authorizer();
+        AuthorizingStore store = new AuthorizingStore(new PostgresStore(database.jdbi()), authorizer, Subject.nobody());
+        DefaultOrganization.ensure(store, clock);
+
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        PasswordHasher hasher = new PasswordHasher(config.passwordIterations());
+        UserCreator creator = new UserCreator(hasher, clock);
+        ApiKeyIssuer issuer = new ApiKeyIssuer(clock);
+        SessionCookie cookie = new SessionCookie(config.secureAuthCookie());
+        ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(store, clock, config);
+
+        String deploymentId = store.getDeploymentID().orElse("");
+        String version = BuildVersion.version();
+        // The access URL is only known for sure once the port is bound (port 0 in tests).
+        var listening = new java.util.concurrent.atomic.AtomicReference<URI>(config.accessUrl());
+        BuildInfoResponse buildInfo = new BuildInfoResponse("https://github.com/coder/coder", version, "",
+                false, "2.0", "1.4", "", deploymentId, false);
+
+        List<dev.jcoder.coderd.http.Api> apis = List.of(
+                new AuthenticationApi(store, creator, hasher, issuer, cookie, config),
+                new UsersApi(creator, hasher, authorizer, clock, config),
+                new TokensApi(issuer, config),
+                new OrganizationsApi(),
+                new AuthCheckApi(authorizer, config),
+                routes -> routes.get("/api/v2/buildinfo", ctx -> ctx.json(withDashboardUrl(buildInfo, listening.get()))));
+        SiteHandler site = new SiteHandler(buildInfo, auth -> UserConverter.toSdk(auth.store(), auth.user()));
+        HttpServer http = new HttpServer(config, version, clock, authenticator, new CsrfProtection(config.secureAuthCookie()),
+                new RateLimiter(config.apiRateLimit(), clock), new RateLimiter(config.loginRateLimit(), clock),
+                new RequestMetrics(registry), apis, site).start();
+        URI accessUrl = config.accessUrl().toString().isEmpty()
+                ? URI.create("http://" + hostForUrl(config.httpHost()) + ":" + http.port())
+                : config.accessUrl();
+        listening.set(accessUrl);
+        log.info("serving the API and dashboard on http://{}:{} (access URL {})", config.httpHost(), http.port(), accessUrl);
+        return new Coderd(database, http, registry, withDashboardUrl(buildInfo, accessUrl), accessUrl);
+    }
+
+    private static BuildInfoResponse withDashboardUrl(BuildInfoResponse info, URI accessUrl) {
+        return new BuildInfoResponse(info.externalUrl(), info.version(), accessUrl.toString(), info.workspaceProxy(),
+                info.agentApiVersion(), info.provisionerApiVersion(), info.upgradeMessage(), info.deploymentId(),
+                info.telemetry());
+    }
+
+    private static String hostForUrl(String host) {
+        if (host.isEmpty() || host.equals("0.0.0.0")) {
+            return "127.0.0.1";
+        }
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public URI accessUrl() {
+        return accessUrl;
+    }
+
+    public BuildInfoResponse buildInfo() {
+        return buildInfo;
+    }
+
+    public PrometheusMeterRegistry metricsRegistry() {
+        return metricsRegistry;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    /** Stops accepting requests, lets in-flight ones finish (up to {@code grace}), closes the pool. */
+    public void shutdown(Duration grace) {
+        http.shutdown(grace);
+        database.close();
+    }
+
+    @Override
+    public void close() {
+        shutdown(Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,108 @@
+package dev.jcoder.coderd;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything coderd needs to know, filled by {@code coder server} from flags and {@code CODER_*}
+ * environment variables. Defaults are Coder's and live in {@link #defaults(String)}.
+ *
+ * @param httpHost              address to listen on ({@code --http-address} host part)
+ * @param httpPort              port to listen on; 0 picks a free one (tests)
+ * @param accessUrl             the URL users and workspaces reach the server at; empty until known
+ * @param postgresUrl           JDBC or {@code postgres://} URL of the database
+ * @param sessionDuration       browser session lifetime, extended while in use ({@code --session-duration})
+ * @param defaultTokenLifetime  lifetime of a token created without one ({@code --default-token-lifetime})
+ * @param maxTokenLifetime      the longest lifetime a token may ask for ({@code --max-token-lifetime})
+ * @param disableSessionExpiryRefresh keep session expiry fixed instead of extending it while in use
+ * @param secureAuthCookie      mark the session cookie {@code Secure}
+ * @param apiRateLimit          API requests per minute per user or IP; negative disables
+ * @param loginRateLimit        login attempts per minute per IP; negative disables
+ * @param maxRequestBodyBytes   the largest JSON request body accepted (413 above it)
+ * @param passwordIterations    PBKDF2 iterations for new password hashes (Coder: 65535)
+ */
+public record CoderdConfig(
+        String httpHost,
+        int httpPort,
+        URI accessUrl,
+        String postgresUrl,
+        Duration sessionDuration,
+        Duration defaultTokenLifetime,
+        Duration maxTokenLifetime,
+        boolean disableSessionExpiryRefresh,
+        boolean secureAuthCookie,
+        int apiRateLimit,
+        int loginRateLimit,
+        long maxRequestBodyBytes,
+        int passwordIterations) {
+
+    public static final Duration DEFAULT_SESSION_DURATION = Duration.ofHours(24);
+    public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofHours(168);
+    public static final Duration DEFAULT_MAX_TOKEN_LIFETIME = Duration.ofHours(876600);
+    public static final int DEFAULT_API_RATE_LIMIT = 512;
+    public static final int DEFAULT_LOGIN_RATE_LIMIT = 60;
+    public static final long DEFAULT_MAX_REQUEST_BODY_BYTES = 10L * 1024 * 1024;
+
+    public CoderdConfig {
+        Objects.requireNonNull(httpHost, "httpHost");
+        Objects.requireNonNull(accessUrl, "accessUrl");
+        Objects.requireNonNull(postgresUrl, "postgresUrl");
+        Objects.requireNonNull(sessionDuration, "sessionDuration");
+        Objects.requireNonNull(defaultTokenLifetime, "defaultTokenLifetime");
+        Objects.requireNonNull(maxTokenLifetime, "maxTokenLifetime");
+        if (defaultTokenLifetime.compareTo(maxTokenLifetime) > 0) {
+            throw new IllegalArgumentException("The default token lifetime (" + defaultTokenLifetime
+                    + ") is longer than the maximum token lifetime (" + maxTokenLifetime + ").");
+        }
+    }
+
+    /** Coder's defaults, listening on 127.0.0.1:3000, for the given database. */
+    public static CoderdConfig defaults(String postgresUrl) {
+        return new CoderdConfig("127.0.0.1", 3000, URI.create(""), postgresUrl, DEFAULT_SESSION_DURATION,
+                DEFAULT_TOKEN_LIFETIME, DEFAULT_MAX_TOKEN_LIFETIME, false, false, DEFAULT_API_RATE_LIMIT,
+                DEFAULT_LOGIN_RATE_LIMIT, DEFAULT_MAX_REQUEST_BODY_BYTES, 65535);
+    }
+
+    public CoderdConfig withHttp(String host, int port) {
+        return new CoderdConfig(host, port, accessUrl, postgresUrl, sessionDuration, defaultTokenLifetime,
+                maxTokenLifetime, disableSessionExpiryRefresh, secureAuthCookie, apiRateLimit, loginRateLimit,
+                maxRequestBodyBytes, passwordIterations);
+    }
+
+    public CoderdConfig withAccessUrl(URI url) {
+        return new CoderdConfig(httpHost, httpPort, url, postgresUrl, sessionDuration, defaultTokenLifetime,
+                maxTokenLifetime, disableSessionExpiryRefresh, secureAuthCookie, apiRateLimit, loginRateLimit,
+                maxRequestBodyBytes, passwordIterations);
+    }
+
+    public CoderdConfig withRateLimits(int api, int login) {
+        return new CoderdConfig(httpHost, httpPort, accessUrl, postgresUrl, sessionDuration, defaultTokenLifetime,
+                maxTokenLifetime, disableSessionExpiryRefresh, secureAuthCookie, api, login, maxRequestBodyBytes,
+                passwordIterations);
+    }
+
+    public CoderdConfig withPasswordIterations(int iterations) {
+        return new CoderdConfig(httpHost, httpPort, accessUrl, postgresUrl, sessionDuration, defaultTokenLifetime,
+                maxTokenLifetime, disableSessionExpiryRefresh, secureAuthCookie, apiRateLimit, loginRateLimit,
+                maxRequestBodyBytes, iterations);
+    }
+
+    public CoderdConfig withSessionDuration(Duration duration) {
+        return new CoderdConfig(httpHost, httpPort, accessUrl, postgresUrl, duration, defaultTokenLifetime,
+                maxTokenLifetime, disableSessionExpiryRefresh, secureAuthCookie, apiRateLimit, loginRateLimit,
+                maxRequestBodyBytes, passwordIterations);
+    }
+
+    public CoderdConfig withTokenLifetimes(Duration defaultLifetime, Duration maxLifetime) {
+        return new CoderdConfig(httpHost, httpPort, accessUrl, postgresUrl, sessionDuration, defaultLifetime,
+                maxLifetime, disableSessionExpiryRefresh, secureAuthCookie, apiRateLimit, loginRateLimit,
+                maxRequestBodyBytes, passwordIterations);
+    }
+
+    public CoderdConfig withCookieAndSession(boolean secure, boolean disableRefresh) {
+        return new CoderdConfig(httpHost, httpPort, accessUrl, postgresUrl, sessionDuration, defaultTokenLifetime,
+                maxTokenLifetime, disableRefresh, secure, apiRateLimit, loginRateLimit, maxRequestBodyBytes,
+                passwordIterations);
+    }
+}
