@@ -3,6 +3,8 @@ package dev.jcoder.agent.ssh;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -90,8 +92,10 @@ abstract class ProcessCommand implements Command {
     /** The shell's argument vector: a login shell, or {@code shell -c command}. */
     protected final String[] argv() {
         String shell = settings.account().shell();
-        return commandLine.map(command -> new String[] {shell, "-c", command})
-                .orElseGet(() -> new String[] {shell, "-l"});
+        List<String> argv = new ArrayList<>(settings.launcherPrefix());
+        argv.add(shell);
+        commandLine.ifPresentOrElse(command -> argv.addAll(List.of("-c", command)), () -> argv.add("-l"));
+        return argv.toArray(String[]::new);
     }
 
     protected void onSignal(Signal signal, Environment env) {

@@ -89,7 +89,8 @@ final class PtyCommand extends ProcessCommand {
 
     @Override
     protected void terminate() {
-        PipeCommand.terminate(process.toHandle());
+        // pty4j's Process does not implement toHandle().
+        ProcessHandle.of(process.pid()).ifPresent(PipeCommand::terminate);
         try {
             process.getOutputStream().close();
         } catch (IOException e) {

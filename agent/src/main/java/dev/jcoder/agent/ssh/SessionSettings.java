@@ -3,6 +3,7 @@ package dev.jcoder.agent.ssh;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,11 +15,17 @@ import java.util.Optional;
  * @param workingDirectory where shells and commands start
  * @param baseEnvironment  the agent's variables, merged into every session
  * @param motdFile         the message of the day file, or empty for none
+ * @param launcherPrefix   arguments that start every session command ({@link SignalDefaults})
  */
 record SessionSettings(
-        UserAccount account, Path workingDirectory, Map<String, String> baseEnvironment, Optional<Path> motdFile) {
+        UserAccount account,
+        Path workingDirectory,
+        Map<String, String> baseEnvironment,
+        Optional<Path> motdFile,
+        List<String> launcherPrefix) {
     SessionSettings {
         baseEnvironment = Map.copyOf(baseEnvironment);
+        launcherPrefix = List.copyOf(launcherPrefix);
     }
 
     static SessionSettings of(SshServerConfig config, UserAccount account) {
@@ -27,7 +34,8 @@ record SessionSettings(
             // A missing directory would fail every session; the home directory is what a login uses.
             directory = account.home();
         }
-        return new SessionSettings(account, directory, config.environment(), config.motdFile());
+        return new SessionSettings(
+                account, directory, config.environment(), config.motdFile(), SignalDefaults.launcherPrefix());
     }
 
     /**
