@@ -1,0 +1,64 @@
+package dev.jcoder.terraform.provider.hosting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CoderProviderHostTest {
+
+  @Test
+  void reattachJsonNamesTheProviderAddressAndLoopbackPort() throws Exception {
+    try (CoderProviderHost host = CoderProviderHost.start();
+        HostedProvider provider = host.startProvider(Map.of())) {
+      JsonNode json = new ObjectMapper().readTree(provider.reattachProviders());
+      JsonNode entry = json.path("registry.terraform.io/coder/coder");
+
+      assertThat(entry.path("Protocol").asText()).isEqualTo("grpc");
+      assertThat(entry.path("ProtocolVersion").asInt()).isEqualTo(6);
+      assertThat(entry.path("Test").asBoolean()).isTrue();
+      assertThat(entry.path("Pid").asLong()).isEqualTo(ProcessHandle.current().pid());
+      assertThat(entry.path("Addr").path("Network").asText()).isEqualTo("tcp");
+      assertThat(entry.path("Addr").path("String").asText()).isEqualTo("127.0.0.1:" + provider.address().getPort());
+      assertThat(provider.terraformEnvironment()).containsOnlyKeys("TF_REATTACH_PROVIDERS");
+    }
+  }
+
+  @Test
+  void eachBuildGetsItsOwnPortAndClosingStopsIt() throws Exception {
+    try (CoderProviderHost host = CoderProviderHost.start()) {
+      HostedProvider first = host.startProvider(Map.of("CODER_WORKSPACE_NAME", "one"));
+      HostedProvider second = host.startProvider(Map.of("CODER_WORKSPACE_NAME", "two"));
+      assertThat(first.address().getPort()).isNotEqualTo(second.address().getPort());
+      assertThat(host.runningProviders()).isEqualTo(2);
+
+      first.close();
+
+      assertThat(host.runningProviders()).isEqualTo(1);
+      assertThatThrownBy(() -> new Socket(first.address().getAddress(), first.address().getPort()).close())
+          .isInstanceOf(ConnectException.class);
+      try (Socket socket = new Socket(second.address().getAddress(), second.address().getPort())) {
+        assertThat(socket.isConnected()).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void closingTheHostStopsEveryProviderAndRefusesNewOnes() throws IOException {
+    CoderProviderHost host = CoderProviderHost.start();
+    HostedProvider provider = host.startProvider(Map.of());
+
+    host.close();
+
+    assertThat(host.runningProviders()).isZero();
+    assertThatThrownBy(() -> new Socket(provider.address().getAddress(), provider.address().getPort()).close())
+        .isInstanceOf(ConnectException.class);
+    assertThatThrownBy(() -> host.startProvider(Map.of())).isInstanceOf(IllegalStateException.class);
+  }
+}
