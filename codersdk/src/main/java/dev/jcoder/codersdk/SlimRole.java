@@ -7,6 +7,10 @@ public record SlimRole(
         String name,
         String displayName,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) String organizationId) {
+    public SlimRole {
+        organizationId = organizationId == null ? "" : organizationId;
+    }
+
     public SlimRole(String name, String displayName) {
         this(name, displayName, "");
     }
