@@ -25,13 +25,15 @@ import java.util.concurrent.locks.ReentrantLock;
  *             },
  *             (code, reason) -> ctx.closeSession(code, reason));
  *     ctx.attribute("transport", transport);
- *     Session.server(transport, SessionConfig.defaults());   // or Session.client for the other role
+ *     ctx.attribute("session", Session.server(transport, SessionConfig.defaults()));
  * });
- * ws.onBinaryMessage(ctx -> ctx.<CallbackTransport>attribute("transport")
- *         .receive(ByteBuffer.wrap(ctx.data(), ctx.offset(), ctx.length())));
+ * ws.onBinaryMessage(ctx -> ctx.<CallbackTransport>attribute("transport").receive(ctx.data()));
  * ws.onClose(ctx -> ...closed(ctx.status(), ctx.reason()));
  * ws.onError(ctx -> ...failed(ctx.error()));
  * }</pre>
+ * Raise Jetty's idle timeout above the keepalive interval, and keep its maximum binary message
+ * size at least {@link dev.jcoder.tunnel.yamux.SessionConfig#maxMessageSize()} (64 KiB, Jetty's
+ * default). The tunnel tests' {@code JavalinTunnelServer} is a working example.
  */
 public final class CallbackTransport implements MessageTransport {
 

@@ -117,4 +117,9 @@ public record SessionConfig(
         return new SessionConfig(acceptBacklog, initialStreamWindow, maxStreamWindow, windowGrowthBudget,
                 maxMessageSize, maxQueuedBytes, keepAliveInterval, keepAliveTimeout, value, closeTimeout);
     }
+
+    public SessionConfig withCloseTimeout(Duration value) {
+        return new SessionConfig(acceptBacklog, initialStreamWindow, maxStreamWindow, windowGrowthBudget,
+                maxMessageSize, maxQueuedBytes, keepAliveInterval, keepAliveTimeout, streamOpenTimeout, value);
+    }
 }
