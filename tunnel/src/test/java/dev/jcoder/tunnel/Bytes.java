@@ -1,4 +1,4 @@
-package dev.jcoder.tunnel.yamux;
+package dev.jcoder.tunnel;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,12 +9,12 @@ import java.util.HexFormat;
 import java.util.Random;
 
 /** Test data helpers: deterministic pseudo-random bytes and SHA-256 of what flows. */
-final class Bytes {
+public final class Bytes {
     private Bytes() {
     }
 
     /** Writes {@code total} pseudo-random bytes from {@code seed} in odd-sized writes; returns their SHA-256. */
-    static String writeRandom(OutputStream out, long total, long seed) throws IOException {
+    public static String writeRandom(OutputStream out, long total, long seed) throws IOException {
         Random random = new Random(seed);
         MessageDigest digest = sha256();
         byte[] buffer = new byte[100_003];
@@ -30,7 +30,7 @@ final class Bytes {
     }
 
     /** Reads to the end; returns the SHA-256 and count as "hex/count". */
-    static String readAll(InputStream in) throws IOException {
+    public static String readAll(InputStream in) throws IOException {
         MessageDigest digest = sha256();
         byte[] buffer = new byte[37_000];
         long count = 0;
@@ -42,7 +42,7 @@ final class Bytes {
         return HexFormat.of().formatHex(digest.digest()) + "/" + count;
     }
 
-    static MessageDigest sha256() {
+    public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
