@@ -30,7 +30,8 @@ public final class Json {
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 // Clients of a newer server keep working: unknown fields are ignored.
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                // Go clients omit zero values: a missing or null number or boolean reads as 0 or false.
+                .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .build();
         // Coder escapes HTML in JSON (`<` becomes \u003c) so that a response is never sniffed as markup.
         mapper.getFactory().setCharacterEscapes(new HtmlEscapes());
