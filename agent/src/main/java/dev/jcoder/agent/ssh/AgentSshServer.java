@@ -1,6 +1,8 @@
 package dev.jcoder.agent.ssh;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -8,6 +10,7 @@ import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.file.nativefs.NativeFileSystemFactory;
@@ -28,7 +31,9 @@ import org.apache.sshd.server.forward.DirectTcpipFactory;
  *
  * <p>Life cycle: {@link #create} builds it, {@link #start()} binds the port, {@link #close()} closes
  * every connection, hangs up every session's processes and stops every thread the server started.
- * The agent's tunnel connects each SSH stream to {@link #port()} on loopback.
+ *
+ * <p>The agent's tunnel hands each SSH stream to {@link #serve} (no extra hop), or connects it to
+ * {@link #port()} on loopback; both paths behave the same.
  */
 public final class AgentSshServer implements AutoCloseable {
     /** The only address the server listens on; the tunnel is the way in from outside. */
@@ -37,11 +42,13 @@ public final class AgentSshServer implements AutoCloseable {
     private final SshServer sshd;
     private final SshStats stats;
     private final KeyPair hostKey;
+    private final StreamSessions streams;
 
     private AgentSshServer(SshServer sshd, SshStats stats, KeyPair hostKey) {
         this.sshd = sshd;
         this.stats = stats;
         this.hostKey = hostKey;
+        this.streams = new StreamSessions(sshd.getSessionFactory());
     }
 
     /** Builds a server from {@code config}; loads or creates the host key now, binds nothing yet. */
@@ -107,9 +114,39 @@ public final class AgentSshServer implements AutoCloseable {
         }
     }
 
-    /** Stops listening, closes every connection and session; idempotent. */
+    /**
+     * Serves one SSH connection over a stream the caller already holds, such as a tunnel stream,
+     * without the loopback TCP hop. The server reads {@code input} until it ends and writes to
+     * {@code output}, each from its own virtual thread, so both may block (they must not need a
+     * platform thread, as native file I/O would). When the connection ends, for whatever reason,
+     * {@code closeStream} runs once; then the returned future completes. Requires {@link #start()}.
+     *
+     * @param input       bytes from the SSH client
+     * @param output      bytes to the SSH client; flushed whenever no more packets are queued
+     * @param closeStream releases the stream (for example closes or resets the tunnel stream)
+     * @return completes when the connection has ended and {@code closeStream} has run
+     */
+    public CompletableFuture<Void> serve(InputStream input, OutputStream output, Runnable closeStream) {
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(output, "output");
+        Objects.requireNonNull(closeStream, "closeStream");
+        if (!sshd.isStarted()) {
+            closeStream.run();
+            throw new IllegalStateException("The SSH server is not started.");
+        }
+        try {
+            return streams.serve(input, output, closeStream);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("The SSH connection could not be set up: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops listening, closes every connection (TCP and stream) and session; idempotent. */
     @Override
     public void close() {
+        streams.close(true);
         try {
             sshd.stop(true);
         } catch (IOException e) {
