@@ -125,6 +125,27 @@ class SessionTest {
     }
 
     @Test
+    void stalledStreamDoesNotBlockOtherStreams() throws Exception {
+        try (SessionPair pair = SessionPair.open(SessionPair.quiet());
+                var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Stream stalled = pair.client.open();
+            Stream stalledAccepted = pair.server.accept();
+            Future<?> stuckWriter = threads.submit(() -> Bytes.writeRandom(stalled.outputStream(), 8L * 1024 * 1024, 1));
+            await().until(() -> stalledAccepted.bufferedBytes() == stalledAccepted.receiveWindowSize());
+
+            Stream moving = pair.client.open();
+            Stream movingAccepted = pair.server.accept();
+            Future<String> received = threads.submit(() -> Bytes.readAll(movingAccepted.inputStream()));
+            String sent = Bytes.writeRandom(moving.outputStream(), 8L * 1024 * 1024, 2);
+            moving.closeWrite();
+            assertThat(received.get(30, TimeUnit.SECONDS)).isEqualTo(sent + "/" + (8L * 1024 * 1024));
+            assertThat(stuckWriter.isDone()).isFalse();
+            stalledAccepted.reset();
+            assertThatThrownBy(() -> stuckWriter.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(StreamResetException.class);
+        }
+    }
+
+    @Test
     void windowGrowsForAConsumerThatKeepsUpAndStaysForOneThatDoesNot() throws Exception {
         SessionConfig config = SessionPair.quiet().withWindows(SessionConfig.SPEC_INITIAL_WINDOW, 2 * 1024 * 1024);
         try (SessionPair pair = SessionPair.open(config);
