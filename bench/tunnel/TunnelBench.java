@@ -1,5 +1,6 @@
 import dev.jcoder.tunnel.service.ServiceHeaders;
 import dev.jcoder.tunnel.service.ServiceRequest;
+import dev.jcoder.tunnel.transport.DelayedTransport;
 import dev.jcoder.tunnel.transport.JavalinTunnelServer;
 import dev.jcoder.tunnel.transport.JdkWebSocketTransport;
 import dev.jcoder.tunnel.yamux.Session;
@@ -68,9 +69,31 @@ public class TunnelBench {
             System.out.printf("yamux PING round trip: %d µs%n", coderd.ping().get().toNanos() / 1000);
             coderd.close();
             agent.terminated().get(10, TimeUnit.SECONDS);
+
+            // WAN: the agent's inbound is delayed 20 ms (RTT ≈ 20 ms); window/RTT caps throughput.
+            long wanMib = Math.max(16, mib / 8);
+            report("20 ms RTT, 1 stream upload, window fixed 256 KiB   ",
+                    wanUpload(server, http, config.withWindows(256 * 1024, 256 * 1024), wanMib));
+            report("20 ms RTT, 1 stream upload, window auto (max 4 MiB)",
+                    wanUpload(server, http, config, wanMib));
         } finally {
             THREADS.shutdownNow();
         }
+    }
+
+    private static Result wanUpload(JavalinTunnelServer server, HttpClient http, SessionConfig agentConfig, long mib)
+            throws Exception {
+        JdkWebSocketTransport transport = JdkWebSocketTransport
+                .connect(http, server.uri(), Map.of(), Duration.ofSeconds(10)).get(10, TimeUnit.SECONDS);
+        DelayedTransport delayed = new DelayedTransport(transport, Duration.ofMillis(20));
+        Session agent = Session.client(delayed, agentConfig);
+        Session coderd = server.nextSession();
+        THREADS.submit(() -> acceptLoop(agent));
+        agent.ping().get(10, TimeUnit.SECONDS); // the window grows only once the RTT is known
+        Result result = throughput(coderd, 1, mib, true);
+        coderd.close();
+        agent.terminated().get(10, TimeUnit.SECONDS);
+        return result;
     }
 
     private record Result(long bytes, long nanos) {
