@@ -17,10 +17,14 @@ import org.apache.sshd.server.session.ServerSession;
  * connection.
  */
 final class SessionEnvironment {
-    /** Variables of the agent process that must not leak into sessions. */
+    /**
+     * Variables of the agent process that must not leak into sessions: its secret, what describes
+     * the agent's own terminal, SSH connection or shell (each session has its own), and the
+     * directory the agent happened to start in.
+     */
     private static final Set<String> NOT_INHERITED = Set.of(
             "CODER_AGENT_TOKEN", "TERM", "SSH_AUTH_SOCK", "SSH_CLIENT", "SSH_CONNECTION", "SSH_TTY",
-            "COLUMNS", "LINES");
+            "COLUMNS", "LINES", "PWD", "OLDPWD", "SHLVL", "_");
 
     /**
      * Variables MINA puts into the channel environment itself (the client's user name, the PTY
