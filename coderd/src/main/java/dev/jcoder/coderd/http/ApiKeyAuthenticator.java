@@ -82,7 +82,8 @@ public final class ApiKeyAuthenticator {
             user = validationStore.updateUserStatus(user.id(), UserStatus.ACTIVE, now);
         }
         key = refresh(key, user, now, ctx.ip());
-        return new Authenticated(user, key, subjectOf(user), validationStore.as(subjectOf(user)), presented.source());
+        Subject subject = subjectOf(user);
+        return new Authenticated(user, key, subject, validationStore.as(subject), presented.source());
     }
 
     /** Writes last-used at most hourly, and slides a session's expiry while it is in use. */
