@@ -151,8 +151,9 @@ final class FrameWriter {
         return exited;
     }
 
+    /** Whether the loop is running (started and its body not finished). */
     boolean isAlive() {
-        return thread != null && thread.isAlive();
+        return thread != null && !exited.isDone();
     }
 
     private void run() {

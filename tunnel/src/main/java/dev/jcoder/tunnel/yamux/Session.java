@@ -308,7 +308,7 @@ public final class Session implements AutoCloseable {
     }
 
     boolean keepAliveAlive() {
-        return keepAlive != null && keepAlive.isAlive();
+        return keepAlive != null && !keepAliveExited.isDone();
     }
 
     // ---- inbound ----
