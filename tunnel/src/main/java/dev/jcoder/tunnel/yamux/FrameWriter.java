@@ -16,8 +16,9 @@ import java.util.function.Consumer;
 
 /**
  * The one writer of a session. Frames from every stream are queued here and a single loop packs
- * them into messages of at most {@code maxMessageSize} bytes, sends one, waits for its completion
- * (the transport's back-pressure) and goes on. Control frames overtake data; data, SYN and FIN
+ * them into messages of at most {@code maxMessageSize} bytes (a frame that does not fit is
+ * continued in the next message), sends one, waits for its completion (the transport's
+ * back-pressure) and goes on. Control frames overtake data; data, SYN and FIN
  * keep their order. Data producers block once {@code maxQueuedBytes} are waiting.
  */
 final class FrameWriter {
@@ -41,7 +42,12 @@ final class FrameWriter {
     private final ArrayDeque<Outbound> ordered = new ArrayDeque<>();
     private final CompletableFuture<Void> exited = new CompletableFuture<>();
     private final ByteBuffer buffer;
+    private final java.util.concurrent.atomic.LongAdder dataBytesSent = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder messagesSent = new java.util.concurrent.atomic.LongAdder();
     private long queuedBytes;
+    // Only the loop's thread touches these: the part of a frame that did not fit the last message.
+    private Outbound carry;
+    private int carryOffset;
     private boolean draining;
     private boolean stopped;
     private volatile Thread thread;
@@ -152,6 +158,14 @@ final class FrameWriter {
     }
 
     /** Whether the loop is running (started and its body not finished). */
+    long dataBytesSent() {
+        return dataBytesSent.sum();
+    }
+
+    long messagesSent() {
+        return messagesSent.sum();
+    }
+
     boolean isAlive() {
         return thread != null && !exited.isDone();
     }
@@ -160,18 +174,24 @@ final class FrameWriter {
         List<Outbound> batch = new ArrayList<>();
         try {
             while (true) {
-                if (!takeBatch(batch)) {
+                int carryLeft = carry == null ? 0 : carry.size() - carryOffset;
+                if (!takeBatch(batch, maxMessageSize - carryLeft, carry == null)) {
                     return;
                 }
                 buffer.clear();
+                long payloadBytes = 0;
+                if (carry != null) {
+                    payloadBytes += put(carry, carryOffset);
+                }
                 for (Outbound frame : batch) {
-                    frame.header().encode(buffer);
-                    buffer.put(frame.payload());
+                    payloadBytes += put(frame, 0);
                 }
                 batch.clear();
                 buffer.flip();
                 try {
                     transport.send(buffer).get();
+                    dataBytesSent.add(payloadBytes);
+                    messagesSent.increment();
                 } catch (ExecutionException e) {
                     onSendFailure.accept(new IOException("The tunnel transport failed to send.", e.getCause()));
                     return;
@@ -185,12 +205,47 @@ final class FrameWriter {
         }
     }
 
-    /** Waits for frames and moves as many as fit one message into {@code batch}; false when the loop must end. */
-    private boolean takeBatch(List<Outbound> batch) throws InterruptedException {
+    /**
+     * Copies the frame's bytes from {@code from} (counting the 12 header bytes) into the message
+     * buffer. What does not fit is carried into the next message: the peer reads the tunnel as
+     * a byte stream, so frames may span messages, and every message but the last of a burst is
+     * full. Returns the payload bytes of a frame that was completed.
+     */
+    private long put(Outbound frame, int from) {
+        int end = Math.min(frame.size(), from + buffer.remaining());
+        if (from < FrameHeader.SIZE) {
+            ByteBuffer header = ByteBuffer.allocate(FrameHeader.SIZE);
+            frame.header().encode(header);
+            buffer.put(header.array(), from, Math.min(FrameHeader.SIZE, end) - from);
+        }
+        int payloadFrom = Math.max(0, from - FrameHeader.SIZE);
+        int payloadEnd = Math.max(0, end - FrameHeader.SIZE);
+        buffer.put(frame.payload(), payloadFrom, payloadEnd - payloadFrom);
+        if (end < frame.size()) {
+            carry = frame;
+            carryOffset = end;
+            return 0;
+        }
+        carry = null;
+        carryOffset = 0;
+        return frame.payload().length;
+    }
+
+    /**
+     * Moves frames into {@code batch} until they reach {@code budget} bytes (the last one may be
+     * split by the caller). Waits for frames only when {@code mayWait}; false when the loop must end.
+     */
+    private boolean takeBatch(List<Outbound> batch, int budget, boolean mayWait) throws InterruptedException {
         lock.lock();
         try {
             while (control.isEmpty() && ordered.isEmpty()) {
-                if (stopped || draining) {
+                if (stopped) {
+                    return false;
+                }
+                if (!mayWait) {
+                    return true; // only the carried remainder goes out
+                }
+                if (draining) {
                     return false;
                 }
                 work.await();
@@ -199,13 +254,13 @@ final class FrameWriter {
                 return false;
             }
             int size = 0;
-            while (!control.isEmpty() && size + control.peek().size() <= maxMessageSize) {
+            while (!control.isEmpty() && size < budget) {
                 Outbound frame = control.poll();
                 size += frame.size();
                 batch.add(frame);
             }
             long taken = 0;
-            while (!ordered.isEmpty() && size + ordered.peek().size() <= maxMessageSize) {
+            while (!ordered.isEmpty() && size < budget) {
                 Outbound frame = ordered.poll();
                 size += frame.size();
                 taken += frame.payload().length;

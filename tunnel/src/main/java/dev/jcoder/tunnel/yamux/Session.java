@@ -53,6 +53,7 @@ public final class Session implements AutoCloseable {
     private final Map<Integer, PendingPing> pings = new ConcurrentHashMap<>();
     private final AtomicInteger nextPingId = new AtomicInteger();
     private final AtomicLong lastRttNanos = new AtomicLong();
+    private final AtomicLong dataBytesReceived = new AtomicLong();
     private final AtomicLong windowGrowthLeft;
     private final AtomicBoolean goAwaySent = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -223,6 +224,12 @@ public final class Session implements AutoCloseable {
         return remoteGoAway;
     }
 
+    /** Counters of this session so far. */
+    public SessionStats stats() {
+        return new SessionStats(writer.dataBytesSent(), dataBytesReceived.get(), writer.messagesSent(),
+                streams.size(), rtt());
+    }
+
     /** Number of streams not yet fully closed. */
     public int streamCount() {
         return streams.size();
@@ -368,8 +375,11 @@ public final class Session implements AutoCloseable {
         }
         if (header.type() == FrameType.WINDOW_UPDATE) {
             stream.onWindowUpdate(header.unsignedLength());
-        } else if (payload.length > 0 && !stream.onData(payload)) {
-            throw new ProtocolException("Stream " + id + " received more than its receive window.");
+        } else if (payload.length > 0) {
+            dataBytesReceived.addAndGet(payload.length);
+            if (!stream.onData(payload)) {
+                throw new ProtocolException("Stream " + id + " received more than its receive window.");
+            }
         }
         if (header.has(Flags.RST)) {
             stream.onReset();

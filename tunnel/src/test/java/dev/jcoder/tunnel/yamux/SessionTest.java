@@ -55,6 +55,12 @@ class SessionTest {
             String sent = Bytes.writeRandom(opened.outputStream(), size, 7);
             opened.closeWrite();
             assertThat(received.get(60, TimeUnit.SECONDS)).isEqualTo(sent + "/" + size);
+            await().until(() -> pair.server.stats().dataBytesReceived() == size);
+            SessionStats stats = pair.client.stats();
+            assertThat(stats.dataBytesSent()).isEqualTo(size);
+            // Coalesced: messages are up to 64 KiB; how full depends on how fast the producer is.
+            assertThat(stats.messagesSent()).isBetween(size / 65536, size / 16384);
+            assertThat(stats.dataBytesReceived()).isZero();
         }
     }
 
