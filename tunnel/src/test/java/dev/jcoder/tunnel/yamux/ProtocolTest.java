@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.jcoder.tunnel.transport.CloseCodes;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -36,6 +37,31 @@ class ProtocolTest {
         session.close();
         assertThat(peer.next()).isEqualTo(new FrameHeader(FrameType.GO_AWAY, 0, 0, GoAwayCode.NORMAL.code()));
         assertThat(peer.closedWith.get(5, TimeUnit.SECONDS)).isEqualTo(CloseCodes.NORMAL);
+    }
+
+    @Test
+    void queuedFramesFillWholeMessagesAndContinueInTheNext() throws Exception {
+        RawPeer peer = new RawPeer();
+        CompletableFuture<Void> held = new CompletableFuture<>();
+        peer.gate = held;
+        Session session = Session.client(peer, quiet());
+        Stream stream = session.open(); // the SYN goes out alone and its send is held
+        await().until(() -> peer.messageSizes.size() == 1);
+        byte[] data = new byte[100_000];
+        new java.util.Random(1).nextBytes(data);
+        for (int off = 0; off < data.length; off += 30_000) {
+            stream.write(data, off, Math.min(30_000, data.length - off));
+        }
+        peer.gate = CompletableFuture.completedFuture(null);
+        held.complete(null);
+        int wire = 4 * FrameHeader.SIZE + data.length;
+        await().until(() -> peer.messageSizes.stream().mapToInt(Integer::intValue).sum() == FrameHeader.SIZE + wire);
+        assertThat(peer.messageSizes).containsExactly(FrameHeader.SIZE, 65536, wire - 65536);
+        java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+        for (byte[] payload : peer.payloads) {
+            received.write(payload);
+        }
+        assertThat(received.toByteArray()).isEqualTo(data);
     }
 
     @Test

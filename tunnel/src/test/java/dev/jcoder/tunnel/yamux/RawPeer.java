@@ -16,6 +16,10 @@ final class RawPeer implements MessageTransport {
     final BlockingQueue<FrameHeader> sent = new LinkedBlockingQueue<>();
     final CompletableFuture<Integer> closedWith = new CompletableFuture<>();
     private final FrameDecoder decoder = new FrameDecoder(16 * 1024 * 1024);
+    final java.util.List<Integer> messageSizes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final java.util.List<byte[]> payloads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Sends complete when this does; replace it to hold the writer. */
+    volatile CompletableFuture<Void> gate = CompletableFuture.completedFuture(null);
     private volatile TransportListener listener;
 
     @Override
@@ -25,12 +29,18 @@ final class RawPeer implements MessageTransport {
 
     @Override
     public CompletableFuture<Void> send(ByteBuffer message) {
+        messageSizes.add(message.remaining());
         try {
-            decoder.feed(message, (header, payload) -> sent.add(header));
+            decoder.feed(message, (header, payload) -> {
+                sent.add(header);
+                if (payload.length > 0) {
+                    payloads.add(payload);
+                }
+            });
         } catch (ProtocolException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return CompletableFuture.completedFuture(null);
+        return gate;
     }
 
     @Override
