@@ -78,6 +78,8 @@ final class AgentForwarding implements SshAgentFactory {
 
         private void relay(SocketChannel client) {
             ForwardedAgentChannel channel = new ForwardedAgentChannel(client);
+            // When the SSH side goes first, closing the socket ends the blocked read below.
+            channel.addCloseFutureListener(future -> closeQuietly(client));
             try {
                 service.registerChannel(channel);
                 channel.open().verify(CoreModuleProperties.CHANNEL_OPEN_TIMEOUT.getRequired(service.getSession()));

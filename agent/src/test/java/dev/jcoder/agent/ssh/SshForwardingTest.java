@@ -96,6 +96,10 @@ class SshForwardingTest {
 
             assertThat(result.exitCode()).as(result.stderr()).isZero();
             assertThat(result.stdout()).contains("sock=/").contains("forwarded-key");
+            Path remoteSocket = Path.of(result.stdout().lines().filter(l -> l.startsWith("sock=")).findFirst()
+                    .orElseThrow().substring("sock=".length()));
+            Awaitility.await("agent socket removed with the connection").atMost(Duration.ofSeconds(10))
+                    .until(() -> !Files.exists(remoteSocket.getParent()));
         }
     }
 
