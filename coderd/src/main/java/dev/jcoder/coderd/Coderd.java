@@ -57,7 +57,9 @@ public final class Coderd implements AutoCloseable {
 
     /** Connects to the database, migrates it, and starts serving. */
     public static Coderd start(CoderdConfig config, InstantSource clock) {
+        long started = System.nanoTime();
         Database database = Database.connect(PostgresUrls.toJdbc(config.postgresUrl()), 20);
+        log.info("database connected and migrated in {} ms", (System.nanoTime() - started) / 1_000_000);
         try {
             return start(config, clock, database);
         } catch (RuntimeException e) {

@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
@@ -22,8 +24,11 @@ public final class PasswordHasher {
 
     private final SecureRandom random = new SecureRandom();
     private final int iterations;
-    /** Compared against when the user does not exist, so that unknown users take as long as known ones. */
-    private final String dummyHash;
+    /**
+     * Compared against when the user does not exist, so that unknown users take as long as known
+     * ones. Computed in the background: it costs a full hash, which start-up need not wait for.
+     */
+    private final FutureTask<String> dummyHash;
 
     public PasswordHasher() {
         this(DEFAULT_ITERATIONS);
@@ -31,7 +36,8 @@ public final class PasswordHasher {
 
     public PasswordHasher(int iterations) {
         this.iterations = iterations;
-        this.dummyHash = hash("dummy password that no user has");
+        this.dummyHash = new FutureTask<>(() -> hash("dummy password that no user has"));
+        Thread.ofVirtual().name("password-dummy-hash").start(dummyHash);
     }
 
     public String hash(String password) {
@@ -43,9 +49,20 @@ public final class PasswordHasher {
 
     /** True when {@code password} matches {@code hash}; an unknown user (empty hash) takes the same time. */
     public boolean verify(String password, Optional<String> hash) {
-        String stored = hash.filter(value -> !value.isEmpty()).orElse(dummyHash);
+        String stored = hash.filter(value -> !value.isEmpty()).orElseGet(this::dummyHash);
         boolean matches = compare(password, stored);
         return hash.isPresent() && !hash.get().isEmpty() && matches;
+    }
+
+    private String dummyHash() {
+        try {
+            return dummyHash.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while preparing the dummy password hash.", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot prepare the dummy password hash.", e.getCause());
+        }
     }
 
     private static boolean compare(String password, String stored) {

@@ -31,6 +31,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         try {
             Files.createDirectories(dataDirectory);
             boolean fresh = !Files.exists(dataDirectory.resolve("PG_VERSION"));
+            long started = System.nanoTime();
             log.info("{} embedded PostgreSQL in {}", fresh ? "initializing" : "starting", dataDirectory);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
@@ -42,6 +43,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("unix_socket_directories", "")
                     .start();
+            log.info("embedded PostgreSQL ready on port {} in {} ms", postgres.getPort(), (System.nanoTime() - started) / 1_000_000);
             return new EmbeddedPostgresServer(postgres, dataDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + dataDirectory + ": " + e.getMessage(), e);
