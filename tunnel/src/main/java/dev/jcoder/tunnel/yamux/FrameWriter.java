@@ -74,6 +74,41 @@ final class FrameWriter {
         enqueue(ordered, new Outbound(header, EMPTY));
     }
 
+    /**
+     * Resets a stream: drops its frames still queued (they would be discarded by the peer anyway)
+     * and queues an RST, which overtakes data. If the stream's SYN was still queued the peer never
+     * heard of the stream, so nothing is sent at all; an RST must never overtake its SYN, or the
+     * peer would ignore the RST and then accept a stream that nobody ends. Never blocks.
+     */
+    void reset(int streamId) {
+        lock.lock();
+        try {
+            if (stopped || draining) {
+                return;
+            }
+            boolean synQueued = false;
+            long dropped = 0;
+            for (var it = ordered.iterator(); it.hasNext(); ) {
+                Outbound frame = it.next();
+                if (frame.header().streamId() == streamId) {
+                    synQueued |= frame.header().has(Flags.SYN);
+                    dropped += frame.payload().length;
+                    it.remove();
+                }
+            }
+            if (dropped > 0) {
+                queuedBytes -= dropped;
+                space.signalAll();
+            }
+            if (!synQueued) {
+                control.add(new Outbound(new FrameHeader(FrameType.WINDOW_UPDATE, Flags.RST, streamId, 0), EMPTY));
+                work.signal();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void enqueue(ArrayDeque<Outbound> queue, Outbound frame) {
         lock.lock();
         try {

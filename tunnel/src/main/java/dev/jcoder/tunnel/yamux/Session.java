@@ -310,6 +310,10 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    java.util.Collection<Stream> openStreams() {
+        return java.util.List.copyOf(streams.values());
+    }
+
     boolean writerAlive() {
         return writer.isAlive();
     }

@@ -259,14 +259,21 @@ public final class Stream implements Closeable {
     /** Aborts the stream in both directions and tells the peer (RST). Idempotent. */
     public void reset() {
         if (markReset(" locally")) {
-            session.writer().control(new FrameHeader(FrameType.WINDOW_UPDATE, Flags.RST, id, 0));
+            session.writer().reset(id);
         }
         releaseIfDone();
     }
 
     @Override
     public String toString() {
-        return "Stream[" + id + "]";
+        lock.lock();
+        try {
+            return "Stream[" + id + (localFin ? " finSent" : "") + (remoteFin ? " finReceived" : "")
+                    + (readClosed ? " readClosed" : "") + (reset ? " reset" : "") + " buffered=" + buffered
+                    + " sendWindow=" + sendWindow + "]";
+        } finally {
+            lock.unlock();
+        }
     }
 
     // ---- called by the session's inbound path; never blocks ----
@@ -350,7 +357,7 @@ public final class Stream implements Closeable {
     void onOpenTimeout(Duration timeout) {
         if (!established.isDone()) {
             if (markReset(": the peer did not accept it within " + timeout.toSeconds() + " s")) {
-                session.writer().control(new FrameHeader(FrameType.WINDOW_UPDATE, Flags.RST, id, 0));
+                session.writer().reset(id);
             }
             releaseIfDone();
         }

@@ -65,6 +65,30 @@ class ProtocolTest {
     }
 
     @Test
+    void resetDropsQueuedFramesAndNeverOvertakesItsSyn() throws Exception {
+        RawPeer peer = new RawPeer();
+        CompletableFuture<Void> held = new CompletableFuture<>();
+        peer.gate = held;
+        Session session = Session.client(peer, quiet());
+        Stream sent = session.open(); // its SYN is on the wire, the send is held
+        await().until(() -> peer.messageSizes.size() == 1);
+        sent.write(new byte[1000], 0, 1000);
+        Stream unsent = session.open(); // its SYN is still queued
+        unsent.write(new byte[1000], 0, 1000);
+        unsent.reset();
+        sent.reset();
+        peer.gate = CompletableFuture.completedFuture(null);
+        held.complete(null);
+        assertThat(peer.next()).isEqualTo(new FrameHeader(FrameType.WINDOW_UPDATE, Flags.SYN, 1, 0));
+        assertThat(peer.next()).isEqualTo(new FrameHeader(FrameType.WINDOW_UPDATE, Flags.RST, 1, 0));
+        session.close();
+        // Nothing about stream 3 and no data: only the GO_AWAY follows.
+        assertThat(peer.next().type()).isEqualTo(FrameType.GO_AWAY);
+        assertThat(peer.payloads).isEmpty();
+        assertThat(session.streamCount()).isZero();
+    }
+
+    @Test
     void consumerReturnsCreditAfterReadingHalfTheWindow() throws Exception {
         RawPeer peer = new RawPeer();
         Session session = Session.server(peer, quiet());

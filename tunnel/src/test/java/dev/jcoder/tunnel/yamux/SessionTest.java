@@ -152,6 +152,100 @@ class SessionTest {
     }
 
     @Test
+    void manyStalledStreamsHoldAtMostTheirWindows() throws Exception {
+        int streams = 40;
+        try (SessionPair pair = SessionPair.open(SessionPair.quiet());
+                var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Stream> accepted = new ArrayList<>();
+            List<Future<?>> writers = new ArrayList<>();
+            for (int i = 0; i < streams; i++) {
+                Stream opened = pair.client.open();
+                accepted.add(pair.server.accept());
+                long seed = i;
+                writers.add(threads.submit(() -> Bytes.writeRandom(opened.outputStream(), 4L * 1024 * 1024, seed)));
+            }
+            await().until(() -> accepted.stream().allMatch(s -> s.bufferedBytes() == s.receiveWindowSize()));
+            long total = accepted.stream().mapToLong(Stream::bufferedBytes).sum();
+            assertThat(total).isEqualTo((long) streams * SessionConfig.SPEC_INITIAL_WINDOW);
+            assertThat(writers).noneMatch(Future::isDone);
+            accepted.forEach(Stream::reset);
+            for (Future<?> writer : writers) {
+                assertThatThrownBy(() -> writer.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(StreamResetException.class);
+            }
+        }
+    }
+
+    @Test
+    void randomResetsAndClosesNeverHangAnyone() throws Exception {
+        java.util.Random random = new java.util.Random(99);
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor();
+                SessionPair pair = SessionPair.open(SessionPair.quiet(), 5000)) {
+            threads.submit(() -> {
+                while (true) {
+                    Stream s = pair.server.accept();
+                    int fate = Math.floorMod(s.id() * 31, 4);
+                    threads.submit(() -> {
+                        try {
+                            byte[] buffer = new byte[8192];
+                            long read = 0;
+                            int n;
+                            while ((n = s.inputStream().read(buffer)) >= 0) {
+                                read += n;
+                                if (fate == 0 && read > 100_000) {
+                                    s.reset();
+                                    return null;
+                                }
+                                if (fate == 1 && read > 50_000) {
+                                    s.close();
+                                    return null;
+                                }
+                                s.outputStream().write(buffer, 0, n);
+                            }
+                            s.closeWrite();
+                        } catch (IOException expected) {
+                            s.reset();
+                        }
+                        return null;
+                    });
+                }
+            });
+            List<Future<?>> clients = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                int size = 10_000 + random.nextInt(400_000);
+                boolean resetEarly = random.nextInt(5) == 0;
+                clients.add(threads.submit(() -> {
+                    Stream s = pair.client.open();
+                    Future<String> reader = threads.submit(() -> Bytes.readAll(s.inputStream()));
+                    try {
+                        Bytes.writeRandom(s.outputStream(), size, size);
+                        if (resetEarly) {
+                            s.reset();
+                        } else {
+                            s.closeWrite();
+                        }
+                    } catch (IOException expected) {
+                        // reset or closed by the server
+                    }
+                    try {
+                        reader.get(30, TimeUnit.SECONDS);
+                    } catch (ExecutionException expected) {
+                        // reset by either side
+                    }
+                    s.close();
+                    return null;
+                }));
+            }
+            for (Future<?> client : clients) {
+                client.get(60, TimeUnit.SECONDS);
+            }
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                assertThat(pair.client.openStreams()).isEmpty();
+                assertThat(pair.server.openStreams()).isEmpty();
+            });
+        }
+    }
+
+    @Test
     void windowGrowsForAConsumerThatKeepsUpAndStaysForOneThatDoesNot() throws Exception {
         SessionConfig config = SessionPair.quiet().withWindows(SessionConfig.SPEC_INITIAL_WINDOW, 2 * 1024 * 1024);
         try (SessionPair pair = SessionPair.open(config);
