@@ -171,7 +171,7 @@ class ProtocolTest {
         assertThatThrownBy(() -> stream.established().get(5, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(StreamResetException.class).hasMessageContaining("did not accept");
         assertThat(peer.next()).isEqualTo(new FrameHeader(FrameType.WINDOW_UPDATE, Flags.RST, 1, 0));
-        assertThat(session.streamCount()).isZero();
+        await().until(() -> session.streamCount() == 0);
     }
 
     @Test
