@@ -32,8 +32,8 @@ public final class JdkWebSocketTransport implements MessageTransport {
 
     /**
      * Opens a WebSocket to {@code uri} with extra request headers (for example
-     * {@code Coder-Session-Token}). The future fails if the handshake fails or takes longer than
-     * {@code timeout}.
+     * {@code Coder-Session-Token}). The future fails if the handshake fails (for example with
+     * {@code WebSocketHandshakeException} on a 401) or takes longer than {@code timeout}.
      */
     public static CompletableFuture<JdkWebSocketTransport> connect(
             HttpClient client, URI uri, Map<String, String> headers, Duration timeout) {
@@ -42,8 +42,8 @@ public final class JdkWebSocketTransport implements MessageTransport {
         JdkWebSocketTransport transport = new JdkWebSocketTransport();
         WebSocket.Builder builder = client.newWebSocketBuilder().connectTimeout(timeout);
         headers.forEach(builder::header);
+        // connectTimeout bounds the whole opening handshake (HttpTimeoutException).
         return builder.buildAsync(uri, transport.new Listener())
-                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .thenApply(ws -> {
                     transport.webSocket = ws;
                     return transport;
