@@ -105,6 +105,16 @@ class SshExecTest {
     }
 
     @Test
+    void commandsStartWithDefaultSignalHandling() {
+        // An agent started with `nohup ... &` ignores HUP, INT and QUIT; sessions must not inherit that.
+        OpenSsh.Result result = server.client.ssh("grep SigIgn /proc/self/status");
+
+        long ignored = Long.parseUnsignedLong(result.stdout().replace("SigIgn:", "").trim(), 16);
+        long standardSignals = 0x7FFF_FFFFL; // 1..31; glibc keeps 32 and 33 for itself
+        assertThat(ignored & standardSignals).as(result.stdout()).isZero();
+    }
+
+    @Test
     void largeOutputArrivesComplete() {
         OpenSsh.Result result = server.client.ssh("head -c 3000000 /dev/zero | tr '\\0' 'x'");
 

@@ -53,6 +53,32 @@ class SshPtyTest {
     }
 
     @Test
+    void controlCInterruptsTheForegroundJob() throws Exception {
+        List<String> command = new ArrayList<>(server.client.ssh("-t", "127.0.0.1"));
+        try (TerminalClient terminal = new TerminalClient(command, 80, 24, Map.of("TERM", "vt100"))) {
+            terminal.awaitOutput("Welcome to the jcoder test workspace");
+            terminal.type("echo started$((2+2)); sleep 600\r");
+            terminal.awaitOutput("started4");
+
+            terminal.type("\u0003"); // what the terminal sends for Ctrl-C
+            terminal.type("echo after$((3+3))\r");
+
+            // Only runs once the sleep is gone: the shell reads the next line after its job ends.
+            terminal.awaitOutput("after6");
+            terminal.type("exit\r");
+            assertThat(terminal.awaitExit()).isZero();
+        }
+    }
+
+    @Test
+    void shellWithoutPtyReadsCommandsFromStdin() {
+        OpenSsh.Result result = server.client.run(server.client.ssh("-T", "127.0.0.1"), "echo from-stdin\nexit 7\n");
+
+        assertThat(result.stdout()).contains("from-stdin").doesNotContain("Welcome");
+        assertThat(result.exitCode()).isEqualTo(7);
+    }
+
+    @Test
     void commandOnForcedPtyHasATerminalAndExitStatus() {
         OpenSsh.Result result = server.client.run(server.client.ssh("-tt", "127.0.0.1", "tty; exit 5"), "");
 

@@ -57,10 +57,14 @@ final class TerminalClient implements AutoCloseable {
 
     /** Waits until the screen output contains {@code text}. */
     void awaitOutput(String text) {
-        Awaitility.await("terminal output containing " + text)
-                .atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(20))
-                .until(() -> output.toString().contains(text));
+        try {
+            Awaitility.await("terminal output containing " + text)
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> output.toString().contains(text));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("The terminal never showed \"" + text + "\"; it showed:\n" + output, e);
+        }
     }
 
     String output() {
