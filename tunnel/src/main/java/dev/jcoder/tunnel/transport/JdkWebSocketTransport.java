@@ -96,6 +96,16 @@ public final class JdkWebSocketTransport implements MessageTransport {
         end(l -> l.onClosed(code, reason));
     }
 
+    /**
+     * Drops the connection at once, without a close handshake (as a crashed process or a lost
+     * network would). The listener gets {@link TransportListener#onError}.
+     */
+    public void abort() {
+        closing.set(true);
+        webSocket.abort();
+        end(l -> l.onError(new java.io.IOException("The WebSocket was aborted.")));
+    }
+
     private void end(java.util.function.Consumer<TransportListener> delivery) {
         if (ended.compareAndSet(false, true)) {
             TransportListener current;

@@ -93,6 +93,28 @@ class WebSocketTunnelTest {
     }
 
     @Test
+    void connectionLossMidTransferFailsBothEnds() throws Exception {
+        try (JavalinTunnelServer server = JavalinTunnelServer.start(CONFIG)) {
+            JdkWebSocketTransport transport = JdkWebSocketTransport
+                    .connect(http, server.uri(), Map.of(), Duration.ofSeconds(10)).get(10, TimeUnit.SECONDS);
+            Session agentSession = Session.client(transport, CONFIG);
+            Session coderd = server.nextSession();
+            try (TestAgent agent = TestAgent.serve(agentSession)) {
+                Stream download = coderd.open();
+                ServiceHeaders.connect(download, new ServiceRequest.Speedtest(Long.MAX_VALUE / 2));
+                Future<String> reading = threads.submit(() -> Bytes.readAll(download.inputStream()));
+                await().until(() -> coderd.stats().dataBytesReceived() > 20_000_000);
+                transport.abort();
+                assertThatThrownBy(() -> reading.get(30, TimeUnit.SECONDS))
+                        .isInstanceOf(ExecutionException.class)
+                        .hasCauseInstanceOf(SessionClosedException.class);
+                coderd.terminated().get(30, TimeUnit.SECONDS);
+                agentSession.terminated().get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
     void agentSeesTheServerGoAway() throws Exception {
         Session agentSession;
         Future<Integer> blockedRead;
