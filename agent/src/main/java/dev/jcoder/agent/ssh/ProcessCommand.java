@@ -16,7 +16,6 @@ import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.Signal;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
-import org.apache.sshd.server.session.ServerSession;
 
 /**
  * A shell or command run as an OS process for one session channel, with blocking pumps between
@@ -75,7 +74,7 @@ abstract class ProcessCommand implements Command {
     public final void start(ChannelSession channel, Environment env) throws IOException {
         this.channel = channel;
         Map<String, String> processEnvironment = SessionEnvironment.build(
-                settings.account(), settings.baseEnvironment(), env, (ServerSession) channel.getSession());
+                settings.account(), settings.baseEnvironment(), env, channel.getServerSession());
         launch(env, processEnvironment);
         env.addSignalListener((ignored, signal) -> onSignal(signal, env));
     }

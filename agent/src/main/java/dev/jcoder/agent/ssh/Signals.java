@@ -12,6 +12,7 @@ import org.apache.sshd.server.Signal;
  * clients may send any signal (RFC 4254 section 6.9), so this calls libc's {@code kill(2)} through
  * the FFM API (the agent already runs with {@code --enable-native-access} for pty4j).
  */
+@SuppressWarnings("restricted") // native access is enabled for the agent (pty4j needs it too)
 final class Signals {
     private static final MethodHandle KILL = Linker.nativeLinker().downcallHandle(
             Linker.nativeLinker().defaultLookup().findOrThrow("kill"),

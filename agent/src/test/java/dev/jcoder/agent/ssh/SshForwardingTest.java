@@ -83,7 +83,7 @@ class SshForwardingTest {
     void agentForwardingExposesTheClientsAgent() throws Exception {
         Path socket = scratch.resolve("agent.sock");
         Path key = scratch.resolve("id_ed25519");
-        try (BackgroundClient agent = new BackgroundClient(
+        try (BackgroundClient _ = new BackgroundClient(
                 List.of("/usr/bin/ssh-agent", "-D", "-a", socket.toString()), Map.of())) {
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(socket));
             Map<String, String> withAgent = Map.of("SSH_AUTH_SOCK", socket.toString());

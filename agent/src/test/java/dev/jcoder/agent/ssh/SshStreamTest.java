@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -72,7 +77,7 @@ class SshStreamTest {
     void bulkDataCrossesTheStreamIntact() throws Exception {
         Path upload = scratch.resolve("upload.bin");
         byte[] data = new byte[20 * 1024 * 1024];
-        new java.util.Random(7).nextBytes(data);
+        new Random(7).nextBytes(data);
         Files.write(upload, data);
         Path copy = scratch.resolve("copy.bin");
 
@@ -95,12 +100,12 @@ class SshStreamTest {
             assertThat(ssh.awaitExit()).isNotZero();
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> connections.stream().allMatch(CompletableFuture::isDone));
         }
-        assertThatThrownBy(() -> server.serve(InputStreamOf.empty(), java.io.OutputStream.nullOutputStream(), () -> { }))
+        assertThatThrownBy(() -> server.serve(InputStream.nullInputStream(), OutputStream.nullOutputStream(), () -> { }))
                 .isInstanceOf(IllegalStateException.class);
     }
 
     private static String sha256(byte[] data) throws Exception {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(data));
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
     }
 
     private static void closeQuietly(Socket socket) {
@@ -108,12 +113,6 @@ class SshStreamTest {
             socket.close();
         } catch (IOException e) {
             // already closed
-        }
-    }
-
-    private static final class InputStreamOf {
-        static java.io.InputStream empty() {
-            return java.io.InputStream.nullInputStream();
         }
     }
 }
