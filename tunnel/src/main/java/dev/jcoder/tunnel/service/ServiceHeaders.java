@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,18 +39,31 @@ public final class ServiceHeaders {
 
     // ---- opener ----
 
-    /**
-     * Writes {@code request} and waits for the acceptor's answer. On a refusal the stream is
-     * closed and the acceptor's status and message are thrown.
-     */
+    /** How long {@link #connect(Stream, ServiceRequest)} waits for the answer. */
+    public static final Duration DEFAULT_ANSWER_TIMEOUT = Duration.ofSeconds(30);
+
+    /** {@link #connect(Stream, ServiceRequest, Duration)} with {@link #DEFAULT_ANSWER_TIMEOUT}. */
     public static void connect(Stream stream, ServiceRequest request) throws IOException {
+        connect(stream, request, DEFAULT_ANSWER_TIMEOUT);
+    }
+
+    /**
+     * Writes {@code request} and waits at most {@code timeout} for the acceptor's answer (a
+     * {@code SocketTimeoutException} then; the stream is reset). On a refusal the stream is
+     * closed and the acceptor's status and message are thrown as {@link ServiceHeaderException}.
+     */
+    public static void connect(Stream stream, ServiceRequest request, Duration timeout) throws IOException {
         writeRequest(stream.outputStream(), request);
         ServiceResponse response;
+        Duration previous = stream.readTimeout();
+        stream.setReadTimeout(timeout);
         try {
             response = readResponse(stream.inputStream());
         } catch (IOException e) {
             stream.reset();
             throw e;
+        } finally {
+            stream.setReadTimeout(previous);
         }
         if (!response.isOk()) {
             stream.close();

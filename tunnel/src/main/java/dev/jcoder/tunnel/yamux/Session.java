@@ -61,6 +61,7 @@ public final class Session implements AutoCloseable {
     private final CountDownLatch endedLatch = new CountDownLatch(1);
     private final CompletableFuture<Void> keepAliveExited = new CompletableFuture<>();
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
+    private final CompletableFuture<Void> remoteGoAwayReceived = new CompletableFuture<>();
     private volatile boolean remoteGoAway;
     private volatile boolean inboundBroken;
     private volatile IOException endCause;
@@ -217,6 +218,14 @@ public final class Session implements AutoCloseable {
         if (goAwaySent.compareAndSet(false, true)) {
             writer.control(new FrameHeader(FrameType.GO_AWAY, 0, 0, GoAwayCode.NORMAL.code()));
         }
+    }
+
+    /**
+     * Completes when the peer sends GO_AWAY (for example a coderd replica draining before it
+     * stops): the agent should then dial a new tunnel while its open streams finish here.
+     */
+    public CompletableFuture<Void> remoteGoAwayReceived() {
+        return remoteGoAwayReceived.copy();
     }
 
     /** Whether the peer sent GO_AWAY (no new streams can be opened). */
@@ -446,6 +455,7 @@ public final class Session implements AutoCloseable {
             throw new ProtocolException("GO_AWAY on stream " + header.streamId() + " instead of 0.");
         }
         remoteGoAway = true;
+        remoteGoAwayReceived.complete(null);
         GoAwayCode code = GoAwayCode.fromCode(header.length());
         if (code != GoAwayCode.NORMAL) {
             end(new SessionClosedException("The peer ended the session: " + code + ".", null),

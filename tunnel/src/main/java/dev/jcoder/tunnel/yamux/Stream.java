@@ -103,6 +103,11 @@ public final class Stream implements Closeable {
         this.readTimeout = requireNotNegative(timeout);
     }
 
+    /** The current read timeout ({@link Duration#ZERO}: none). */
+    public Duration readTimeout() {
+        return readTimeout;
+    }
+
     /** Bounds each blocking write; {@link Duration#ZERO} (the default) waits forever. */
     public void setWriteTimeout(Duration timeout) {
         this.writeTimeout = requireNotNegative(timeout);

@@ -92,6 +92,25 @@ class BytePumpTest {
     }
 
     @Test
+    void silentAcceptorTimesOutTheConnect() throws Exception {
+        PipeTransport.Pair pipe = PipeTransport.pair();
+        Session opener = Session.client(pipe.client(), CONFIG);
+        Session silent = Session.server(pipe.server(), CONFIG);
+        try {
+            Stream stream = opener.open();
+            assertThatThrownBy(() -> ServiceHeaders.connect(stream, new ServiceRequest.Ssh(), Duration.ofMillis(200)))
+                    .isInstanceOf(java.net.SocketTimeoutException.class);
+            assertThat(stream.readTimeout()).isZero();
+            Stream accepted = silent.accept();
+            await().untilAsserted(() -> assertThatThrownBy(() -> accepted.inputStream().readAllBytes())
+                    .isInstanceOf(StreamResetException.class));
+        } finally {
+            opener.close();
+            silent.close();
+        }
+    }
+
+    @Test
     void relayJoinsTwoTunnelsStreamToStream() throws Exception {
         // CLI ⇄ replica (one session), replica ⇄ agent (another): the replica relays by pumping.
         PipeTransport.Pair cliPipe = PipeTransport.pair();

@@ -402,7 +402,8 @@ class SessionTest {
             Stream opened = pair.client.open();
             Stream accepted = pair.server.accept();
             pair.server.goAway();
-            await().until(pair.client::isRemoteGoingAway);
+            pair.client.remoteGoAwayReceived().get(5, TimeUnit.SECONDS);
+            assertThat(pair.client.isRemoteGoingAway()).isTrue();
             assertThatThrownBy(pair.client::open).isInstanceOf(SessionClosedException.class)
                     .hasMessageContaining("going away");
             opened.outputStream().write(7);
