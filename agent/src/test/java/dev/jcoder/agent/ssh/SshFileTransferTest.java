@@ -76,6 +76,33 @@ class SshFileTransferTest {
     }
 
     @Test
+    void recursiveCopyBothProtocols() throws Exception {
+        Path tree = Files.createDirectories(scratch.resolve("tree/sub"));
+        Files.writeString(tree.resolve("leaf.txt"), "leaf");
+        Files.writeString(tree.getParent().resolve("top.txt"), "top");
+
+        run(server.client.scp("-r", tree.getParent().toString(), "127.0.0.1:" + scratch.resolve("copy-sftp")));
+        run(server.client.scp("-O", "-r", tree.getParent().toString(), "127.0.0.1:" + scratch.resolve("copy-legacy")));
+
+        for (String copy : java.util.List.of("copy-sftp", "copy-legacy")) {
+            assertThat(Files.readString(scratch.resolve(copy).resolve("sub/leaf.txt"))).isEqualTo("leaf");
+            assertThat(Files.readString(scratch.resolve(copy).resolve("top.txt"))).isEqualTo("top");
+        }
+    }
+
+    @Test
+    void rsyncOverSshWorks() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/rsync")), "rsync is installed");
+        Path source = Files.createDirectories(scratch.resolve("rsync-source"));
+        Files.writeString(source.resolve("a.txt"), "rsync content");
+        String rsh = String.join(" ", server.client.ssh()) ;
+
+        run(java.util.List.of("/usr/bin/rsync", "-a", "-e", rsh, source + "/", "127.0.0.1:" + scratch.resolve("rsync-target")));
+
+        assertThat(Files.readString(scratch.resolve("rsync-target/a.txt"))).isEqualTo("rsync content");
+    }
+
+    @Test
     void sftpBatchListsMakesDirectoriesPutsAndGets() throws Exception {
         Path dir = scratch.resolve("sftp-dir");
         Path small = Files.writeString(scratch.resolve("small.txt"), "sftp content\n");
