@@ -50,11 +50,11 @@ class BytePumpTest {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() {
             agent.close();
             coderd.close();
-            coderd.terminated().get(10, TimeUnit.SECONDS);
-            agentSession.terminated().get(10, TimeUnit.SECONDS);
+            coderd.terminated().orTimeout(10, TimeUnit.SECONDS).join();
+            agentSession.terminated().orTimeout(10, TimeUnit.SECONDS).join();
         }
     }
 

@@ -57,7 +57,7 @@ class WebSocketTunnelTest {
         try (JavalinTunnelServer server = JavalinTunnelServer.start(CONFIG); EchoServer echo = EchoServer.start()) {
             Session agentSession = dial(server);
             Session coderd = server.nextSession();
-            try (TestAgent agent = TestAgent.serve(agentSession)) {
+            try (TestAgent ignored = TestAgent.serve(agentSession)) {
                 assertThat(coderd.ping().get(10, TimeUnit.SECONDS)).isPositive();
                 assertThat(agentSession.ping().get(10, TimeUnit.SECONDS)).isPositive();
 
@@ -99,7 +99,7 @@ class WebSocketTunnelTest {
                     .connect(http, server.uri(), Map.of(), Duration.ofSeconds(10)).get(10, TimeUnit.SECONDS);
             Session agentSession = Session.client(transport, CONFIG);
             Session coderd = server.nextSession();
-            try (TestAgent agent = TestAgent.serve(agentSession)) {
+            try (TestAgent ignored = TestAgent.serve(agentSession)) {
                 Stream download = coderd.open();
                 ServiceHeaders.connect(download, new ServiceRequest.Speedtest(Long.MAX_VALUE / 2));
                 Future<String> reading = threads.submit(() -> Bytes.readAll(download.inputStream()));

@@ -30,10 +30,10 @@ final class SessionPair implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         client.close();
         server.close();
-        client.terminated().get(10, TimeUnit.SECONDS);
-        server.terminated().get(10, TimeUnit.SECONDS);
+        client.terminated().orTimeout(10, TimeUnit.SECONDS).join();
+        server.terminated().orTimeout(10, TimeUnit.SECONDS).join();
     }
 }
