@@ -1,5 +1,6 @@
 import dev.jcoder.tunnel.service.ServiceHeaders;
 import dev.jcoder.tunnel.service.ServiceRequest;
+import dev.jcoder.tunnel.transport.ByteStreamTransport;
 import dev.jcoder.tunnel.transport.DelayedTransport;
 import dev.jcoder.tunnel.transport.JavalinTunnelServer;
 import dev.jcoder.tunnel.transport.JdkWebSocketTransport;
@@ -9,6 +10,9 @@ import dev.jcoder.tunnel.yamux.Stream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +25,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Tunnel benchmark over a real loopback WebSocket: coderd's side is Javalin/Jetty (server role),
+ * Tunnel benchmark over a real loopback WebSocket, then over raw TCP and a simulated WAN: coderd's side is Javalin/Jetty (server role),
  * the agent's side the JDK WebSocket client (client role), both in this JVM. Prints throughput
  * of one stream and of 8 concurrent streams in both directions, and 64-byte ping-pong latency.
  *
@@ -56,19 +60,24 @@ public class TunnelBench {
             throughput(coderd, 1, Math.max(64, mib / 2), false);
             pingPong(coderd, 2000);
 
-            report("1 stream   upload  ", throughput(coderd, 1, mib, true));
-            report("1 stream   download", throughput(coderd, 1, mib, false));
-            report("8 streams  upload  ", throughput(coderd, 8, mib / 4, true));
-            report("8 streams  download", throughput(coderd, 8, mib / 4, false));
-
-            long[] rounds = pingPong(coderd, 10_000);
-            Arrays.sort(rounds);
-            System.out.printf("ping-pong 64 B, %d rounds: p50 %d µs, p99 %d µs, max %d µs%n", rounds.length,
-                    rounds[rounds.length / 2] / 1000, rounds[rounds.length * 99 / 100] / 1000,
-                    rounds[rounds.length - 1] / 1000);
+            figures(coderd, mib);
             System.out.printf("yamux PING round trip: %d µs%n", coderd.ping().get().toNanos() / 1000);
             coderd.close();
             agent.terminated().get(10, TimeUnit.SECONDS);
+
+            // The same over a raw TCP connection (no WebSocket framing or masking), for comparison.
+            try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                    Socket dialled = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
+                    Socket accepted = listener.accept()) {
+                Session rawAgent = Session.client(ByteStreamTransport.of(dialled), config);
+                Session rawCoderd = Session.server(ByteStreamTransport.of(accepted), config);
+                THREADS.submit(() -> acceptLoop(rawAgent));
+                throughput(rawCoderd, 1, Math.max(64, mib / 2), true);
+                System.out.println("-- raw TCP, no WebSocket (the HTTP Upgrade idea):");
+                figures(rawCoderd, mib);
+                rawCoderd.close();
+                rawAgent.terminated().get(10, TimeUnit.SECONDS);
+            }
 
             // WAN: the agent's inbound is delayed 20 ms (RTT ≈ 20 ms); window/RTT caps throughput.
             long wanMib = Math.max(16, mib / 8);
@@ -79,6 +88,18 @@ public class TunnelBench {
         } finally {
             THREADS.shutdownNow();
         }
+    }
+
+    private static void figures(Session coderd, long mib) throws Exception {
+        report("1 stream   upload  ", throughput(coderd, 1, mib, true));
+        report("1 stream   download", throughput(coderd, 1, mib, false));
+        report("8 streams  upload  ", throughput(coderd, 8, mib / 4, true));
+        report("8 streams  download", throughput(coderd, 8, mib / 4, false));
+        long[] rounds = pingPong(coderd, 10_000);
+        Arrays.sort(rounds);
+        System.out.printf("ping-pong 64 B, %d rounds: p50 %d µs, p99 %d µs, max %d µs%n", rounds.length,
+                rounds[rounds.length / 2] / 1000, rounds[rounds.length * 99 / 100] / 1000,
+                rounds[rounds.length - 1] / 1000);
     }
 
     private static Result wanUpload(JavalinTunnelServer server, HttpClient http, SessionConfig agentConfig, long mib)
