@@ -31,6 +31,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>A session owns two loops, both virtual threads: the {@code FrameWriter} and the keepalive
  * pinger. Both end when the session ends; {@link #terminated()} completes after they have.
  * Inbound bytes are decoded on the transport's thread without blocking.
+ *
+ * <p>Futures such as {@link Stream#established()} and {@link #ping()} complete on the transport's
+ * thread: chain blocking work with the {@code *Async} variants, never directly.
  */
 public final class Session implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Session.class.getName());
@@ -455,7 +458,10 @@ public final class Session implements AutoCloseable {
             throw new ProtocolException("GO_AWAY on stream " + header.streamId() + " instead of 0.");
         }
         remoteGoAway = true;
-        remoteGoAwayReceived.complete(null);
+        // Its natural dependant (dial a new tunnel) blocks, so it must not run on the transport's thread.
+        if (!remoteGoAwayReceived.isDone()) {
+            Thread.ofVirtual().name(name + "-goaway").start(() -> remoteGoAwayReceived.complete(null));
+        }
         GoAwayCode code = GoAwayCode.fromCode(header.length());
         if (code != GoAwayCode.NORMAL) {
             end(new SessionClosedException("The peer ended the session: " + code + ".", null),
