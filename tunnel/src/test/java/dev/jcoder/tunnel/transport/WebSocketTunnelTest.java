@@ -93,6 +93,33 @@ class WebSocketTunnelTest {
     }
 
     @Test
+    void twoHundredConcurrentConnectionsShareOneTunnel() throws Exception {
+        try (JavalinTunnelServer server = JavalinTunnelServer.start(CONFIG); EchoServer echo = EchoServer.start()) {
+            Session agentSession = dial(server);
+            Session coderd = server.nextSession();
+            try (TestAgent ignored = TestAgent.serve(agentSession)) {
+                List<Future<String[]>> connections = new ArrayList<>();
+                for (int i = 0; i < 200; i++) {
+                    long seed = i;
+                    connections.add(threads.submit(() -> {
+                        Stream stream = coderd.open();
+                        ServiceHeaders.connect(stream, ServiceRequest.Tcp.loopback(echo.port()));
+                        Future<String> echoed = threads.submit(() -> Bytes.readAll(stream.inputStream()));
+                        String sent = Bytes.writeRandom(stream.outputStream(), 200_000, seed);
+                        stream.closeWrite();
+                        return new String[] {sent + "/200000", echoed.get()};
+                    }));
+                }
+                for (Future<String[]> connection : connections) {
+                    String[] digests = connection.get(60, TimeUnit.SECONDS);
+                    assertThat(digests[1]).isEqualTo(digests[0]);
+                }
+                await().until(() -> coderd.streamCount() == 0 && agentSession.streamCount() == 0);
+            }
+        }
+    }
+
+    @Test
     void connectionLossMidTransferFailsBothEnds() throws Exception {
         try (JavalinTunnelServer server = JavalinTunnelServer.start(CONFIG)) {
             JdkWebSocketTransport transport = JdkWebSocketTransport
