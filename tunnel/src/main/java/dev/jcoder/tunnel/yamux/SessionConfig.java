@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param keepAliveInterval     time between keepalive pings; zero disables keepalive
  * @param keepAliveTimeout      a ping unanswered this long ends the session
  * @param streamOpenTimeout     an opened stream not acknowledged this long is reset
+ * @param streamCloseTimeout    a stream closed here whose peer has not sent FIN this long is reset,
+ *                              so a peer that never finishes cannot leak streams (as hashicorp/yamux)
  * @param closeTimeout          how long {@code close()} waits to flush queued frames
  */
 public record SessionConfig(
@@ -31,6 +33,7 @@ public record SessionConfig(
         Duration keepAliveInterval,
         Duration keepAliveTimeout,
         Duration streamOpenTimeout,
+        Duration streamCloseTimeout,
         Duration closeTimeout) {
 
     /** The window every yamux peer assumes for a new stream (spec: "Flow Control"). */
@@ -40,6 +43,7 @@ public record SessionConfig(
         Objects.requireNonNull(keepAliveInterval, "keepAliveInterval");
         Objects.requireNonNull(keepAliveTimeout, "keepAliveTimeout");
         Objects.requireNonNull(streamOpenTimeout, "streamOpenTimeout");
+        Objects.requireNonNull(streamCloseTimeout, "streamCloseTimeout");
         Objects.requireNonNull(closeTimeout, "closeTimeout");
         if (acceptBacklog < 1) {
             throw new IllegalArgumentException("acceptBacklog must be positive");
@@ -62,7 +66,7 @@ public record SessionConfig(
         if (keepAliveInterval.isNegative() || keepAliveTimeout.isNegative() || keepAliveTimeout.isZero()) {
             throw new IllegalArgumentException("keepalive durations must be positive (interval zero disables)");
         }
-        if (!streamOpenTimeout.isPositive() || !closeTimeout.isPositive()) {
+        if (!streamOpenTimeout.isPositive() || !streamCloseTimeout.isPositive() || !closeTimeout.isPositive()) {
             throw new IllegalArgumentException("timeouts must be positive");
         }
     }
@@ -80,6 +84,7 @@ public record SessionConfig(
                 Duration.ofSeconds(15),
                 Duration.ofSeconds(30),
                 Duration.ofSeconds(75),
+                Duration.ofMinutes(5),
                 Duration.ofSeconds(5));
     }
 
@@ -90,36 +95,41 @@ public record SessionConfig(
 
     public SessionConfig withAcceptBacklog(int value) {
         return new SessionConfig(value, initialStreamWindow, maxStreamWindow, windowGrowthBudget, maxMessageSize,
-                maxQueuedBytes, keepAliveInterval, keepAliveTimeout, streamOpenTimeout, closeTimeout);
+                maxQueuedBytes, keepAliveInterval, keepAliveTimeout, streamOpenTimeout, streamCloseTimeout, closeTimeout);
     }
 
     public SessionConfig withWindows(int initial, int max) {
         return new SessionConfig(acceptBacklog, initial, max, windowGrowthBudget, maxMessageSize,
-                maxQueuedBytes, keepAliveInterval, keepAliveTimeout, streamOpenTimeout, closeTimeout);
+                maxQueuedBytes, keepAliveInterval, keepAliveTimeout, streamOpenTimeout, streamCloseTimeout, closeTimeout);
     }
 
     public SessionConfig withWindowGrowthBudget(long value) {
         return new SessionConfig(acceptBacklog, initialStreamWindow, maxStreamWindow, value, maxMessageSize,
-                maxQueuedBytes, keepAliveInterval, keepAliveTimeout, streamOpenTimeout, closeTimeout);
+                maxQueuedBytes, keepAliveInterval, keepAliveTimeout, streamOpenTimeout, streamCloseTimeout, closeTimeout);
     }
 
     public SessionConfig withMaxMessageSize(int value) {
         return new SessionConfig(acceptBacklog, initialStreamWindow, maxStreamWindow, windowGrowthBudget, value,
-                Math.max(maxQueuedBytes, value), keepAliveInterval, keepAliveTimeout, streamOpenTimeout, closeTimeout);
+                Math.max(maxQueuedBytes, value), keepAliveInterval, keepAliveTimeout, streamOpenTimeout, streamCloseTimeout, closeTimeout);
     }
 
     public SessionConfig withKeepAlive(Duration interval, Duration timeout) {
         return new SessionConfig(acceptBacklog, initialStreamWindow, maxStreamWindow, windowGrowthBudget,
-                maxMessageSize, maxQueuedBytes, interval, timeout, streamOpenTimeout, closeTimeout);
+                maxMessageSize, maxQueuedBytes, interval, timeout, streamOpenTimeout, streamCloseTimeout, closeTimeout);
     }
 
     public SessionConfig withStreamOpenTimeout(Duration value) {
         return new SessionConfig(acceptBacklog, initialStreamWindow, maxStreamWindow, windowGrowthBudget,
-                maxMessageSize, maxQueuedBytes, keepAliveInterval, keepAliveTimeout, value, closeTimeout);
+                maxMessageSize, maxQueuedBytes, keepAliveInterval, keepAliveTimeout, value, streamCloseTimeout, closeTimeout);
+    }
+
+    public SessionConfig withStreamCloseTimeout(Duration value) {
+        return new SessionConfig(acceptBacklog, initialStreamWindow, maxStreamWindow, windowGrowthBudget,
+                maxMessageSize, maxQueuedBytes, keepAliveInterval, keepAliveTimeout, streamOpenTimeout, value, closeTimeout);
     }
 
     public SessionConfig withCloseTimeout(Duration value) {
         return new SessionConfig(acceptBacklog, initialStreamWindow, maxStreamWindow, windowGrowthBudget,
-                maxMessageSize, maxQueuedBytes, keepAliveInterval, keepAliveTimeout, streamOpenTimeout, value);
+                maxMessageSize, maxQueuedBytes, keepAliveInterval, keepAliveTimeout, streamOpenTimeout, streamCloseTimeout, value);
     }
 }

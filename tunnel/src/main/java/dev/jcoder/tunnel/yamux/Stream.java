@@ -258,6 +258,27 @@ public final class Stream implements Closeable {
         }
         if (unread) {
             reset();
+            return;
+        }
+        Duration linger = session.config().streamCloseTimeout();
+        CompletableFuture.delayedExecutor(linger.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .execute(this::onCloseTimeout);
+    }
+
+    /** The peer did not finish its side within the close timeout after this side closed. */
+    private void onCloseTimeout() {
+        boolean stuck;
+        lock.lock();
+        try {
+            stuck = !released && !remoteFin && sessionFailure == null;
+        } finally {
+            lock.unlock();
+        }
+        if (stuck) {
+            if (markReset(": the peer did not close it in time")) {
+                session.writer().reset(id);
+            }
+            releaseIfDone();
         }
     }
 

@@ -175,6 +175,20 @@ class ProtocolTest {
     }
 
     @Test
+    void closedStreamWhosePeerNeverFinishesIsResetAfterTheCloseTimeout() throws Exception {
+        RawPeer peer = new RawPeer();
+        Session session = Session.client(peer, quiet().withStreamCloseTimeout(Duration.ofMillis(200)));
+        Stream stream = session.open();
+        assertThat(peer.next().has(Flags.SYN)).isTrue();
+        peer.inject(new FrameHeader(FrameType.WINDOW_UPDATE, Flags.ACK, 1, 0), new byte[0]);
+        stream.close();
+        assertThat(peer.next()).isEqualTo(new FrameHeader(FrameType.DATA, Flags.FIN, 1, 0));
+        assertThat(session.streamCount()).isEqualTo(1); // waiting for the peer's FIN
+        assertThat(peer.next()).isEqualTo(new FrameHeader(FrameType.WINDOW_UPDATE, Flags.RST, 1, 0));
+        await().until(() -> session.streamCount() == 0);
+    }
+
+    @Test
     void silentPeerFailsTheKeepAlive() throws Exception {
         RawPeer peer = new RawPeer(); // never answers pings
         Session session = Session.client(peer,

@@ -21,6 +21,7 @@ class SessionConfigTest {
         assertThat(config.keepAliveInterval()).isEqualTo(Duration.ofSeconds(15));
         assertThat(config.keepAliveTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.streamOpenTimeout()).isEqualTo(Duration.ofSeconds(75));
+        assertThat(config.streamCloseTimeout()).isEqualTo(Duration.ofMinutes(5));
         assertThat(config.closeTimeout()).isEqualTo(Duration.ofSeconds(5));
     }
 
