@@ -42,6 +42,11 @@ public final class HostedProvider implements AutoCloseable {
     return Map.of("TF_REATTACH_PROVIDERS", reattachProviders());
   }
 
+  /** True once the provider has stopped serving and released its port. */
+  public boolean isClosed() {
+    return server.isTerminated();
+  }
+
   /** Stops serving; in-flight calls are cancelled. Idempotent. */
   @Override
   public void close() {

@@ -49,6 +49,11 @@ public final class LaunchedProvider {
       serveReattach();
       return;
     }
+    if (args.length > 0 && args[0].equals("--train")) {
+      // Build time only: a normal exit lets the JVM write the AOT cache (-XX:AOTCacheOutput).
+      TrainingRun.run();
+      System.exit(0);
+    }
     Map<String, String> env = System.getenv();
     if (!MAGIC_COOKIE.equals(env.get("TF_PLUGIN_MAGIC_COOKIE"))) {
       System.err.println("This binary is a plugin. These are not meant to be executed directly.\n"
@@ -64,10 +69,37 @@ public final class LaunchedProvider {
     serveLaunched(env);
   }
 
+  /** A started launched-mode server: its address and certificate, and how to stop it. */
+  record Served(Server server, InetSocketAddress address, SelfSignedCertificate certificate,
+      EventLoopGroup boss, EventLoopGroup workers, CountDownLatch shutdown) {
+
+    /** Stops quickly: HotSpot's exit waits for threads "in native" (the selectors) unless the loops are gone. */
+    void stop() throws InterruptedException {
+      server.shutdownNow();
+      boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+      workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+      boss.awaitTermination(200, TimeUnit.MILLISECONDS);
+      workers.awaitTermination(200, TimeUnit.MILLISECONDS);
+    }
+  }
+
   private static void serveLaunched(Map<String, String> env) throws Exception {
     PrintStream stdout = System.out;
     // Anything printed by libraries must not land on stdout, where go-plugin reads the handshake.
     System.setOut(System.err);
+    Served served = serve(env);
+    String cert = Base64.getEncoder().withoutPadding().encodeToString(served.certificate().der());
+    stdout.println("1|6|tcp|127.0.0.1:" + served.address().getPort() + "|grpc|" + cert);
+    stdout.flush();
+
+    served.shutdown().await();
+    // go-plugin kills the process 2 s after Shutdown; halt skips the shutdown hooks nobody needs.
+    served.stop();
+    Runtime.getRuntime().halt(0);
+  }
+
+  /** Starts the mTLS server that go-plugin talks to, with the build's environment. */
+  static Served serve(Map<String, String> env) throws Exception {
     SelfSignedCertificate certificate = SelfSignedCertificate.generate();
     SslContextBuilder ssl = SslContextBuilder.forServer(certificate.keyPair().getPrivate(), certificate.certificate());
     String clientPem = env.get("PLUGIN_CLIENT_CERT");
@@ -93,19 +125,7 @@ public final class LaunchedProvider {
         .build()
         .start();
     InetSocketAddress address = (InetSocketAddress) server.getListenSockets().getFirst();
-    String cert = Base64.getEncoder().withoutPadding().encodeToString(certificate.der());
-    stdout.println("1|6|tcp|127.0.0.1:" + address.getPort() + "|grpc|" + cert);
-    stdout.flush();
-
-    shutdown.await();
-    // Exit fast: go-plugin kills the process 2 s after Shutdown, and HotSpot's exit waits for
-    // threads "in native" (the selectors) unless the event loops are gone.
-    server.shutdownNow();
-    boss.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-    workers.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-    boss.awaitTermination(200, TimeUnit.MILLISECONDS);
-    workers.awaitTermination(200, TimeUnit.MILLISECONDS);
-    Runtime.getRuntime().halt(0);
+    return new Served(server, address, certificate, boss, workers, shutdown);
   }
 
   private static void serveReattach() throws InterruptedException {

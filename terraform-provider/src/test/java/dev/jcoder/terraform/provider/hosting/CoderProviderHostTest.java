@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.Socket;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,8 +40,8 @@ class CoderProviderHostTest {
       first.close();
 
       assertThat(host.runningProviders()).isEqualTo(1);
-      assertThatThrownBy(() -> new Socket(first.address().getAddress(), first.address().getPort()).close())
-          .isInstanceOf(ConnectException.class);
+      assertThat(first.isClosed()).isTrue();
+      assertThat(second.isClosed()).isFalse();
       try (Socket socket = new Socket(second.address().getAddress(), second.address().getPort())) {
         assertThat(socket.isConnected()).isTrue();
       }
@@ -57,8 +56,7 @@ class CoderProviderHostTest {
     host.close();
 
     assertThat(host.runningProviders()).isZero();
-    assertThatThrownBy(() -> new Socket(provider.address().getAddress(), provider.address().getPort()).close())
-        .isInstanceOf(ConnectException.class);
+    assertThat(provider.isClosed()).isTrue();
     assertThatThrownBy(() -> host.startProvider(Map.of())).isInstanceOf(IllegalStateException.class);
   }
 }
