@@ -2,7 +2,10 @@ package dev.jcoder.terraform.provider.hosting;
 
 import dev.jcoder.terraform.provider.CoderProvider;
 import io.grpc.Server;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -15,26 +18,77 @@ import java.util.function.Consumer;
  */
 public final class HostedProvider implements AutoCloseable {
 
+  /** Where a provider listens: a loopback TCP port or a unix socket. */
+  public sealed interface Address {
+    /** go-plugin's network name: "tcp" or "unix". */
+    String network();
+
+    /** go-plugin's address string: "127.0.0.1:port" or the socket path. */
+    String value();
+
+    record Tcp(InetSocketAddress socketAddress) implements Address {
+      @Override
+      public String network() {
+        return "tcp";
+      }
+
+      @Override
+      public String value() {
+        return socketAddress.getAddress().getHostAddress() + ":" + socketAddress.getPort();
+      }
+    }
+
+    record Unix(Path path) implements Address {
+      @Override
+      public String network() {
+        return "unix";
+      }
+
+      @Override
+      public String value() {
+        return path.toString();
+      }
+    }
+  }
+
   private final Server server;
-  private final InetSocketAddress address;
+  private final Address address;
   private final Consumer<HostedProvider> onClose;
 
-  HostedProvider(Server server, InetSocketAddress address, Consumer<HostedProvider> onClose) {
+  HostedProvider(Server server, Address address, Consumer<HostedProvider> onClose) {
     this.server = Objects.requireNonNull(server);
     this.address = Objects.requireNonNull(address);
     this.onClose = Objects.requireNonNull(onClose);
   }
 
-  /** The loopback address the provider listens on. */
-  public InetSocketAddress address() {
+  /** The address the provider listens on. */
+  public Address address() {
     return address;
   }
 
   /** The exact value for terraform's {@code TF_REATTACH_PROVIDERS} variable. */
   public String reattachProviders() {
     return "{\"" + CoderProvider.ADDRESS + "\":{\"Protocol\":\"grpc\",\"ProtocolVersion\":6,\"Pid\":"
-        + ProcessHandle.current().pid() + ",\"Test\":true,\"Addr\":{\"Network\":\"tcp\",\"String\":\""
-        + address.getAddress().getHostAddress() + ":" + address.getPort() + "\"}}}";
+        + ProcessHandle.current().pid() + ",\"Test\":true,\"Addr\":{\"Network\":\"" + address.network()
+        + "\",\"String\":" + jsonString(address.value()) + "}}}";
+  }
+
+  private static String jsonString(String text) {
+    StringBuilder json = new StringBuilder("\"");
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '"' -> json.append("\\\"");
+        case '\\' -> json.append("\\\\");
+        default -> {
+          if (c < 0x20) {
+            json.append(String.format("\\u%04x", (int) c));
+          } else {
+            json.append(c);
+          }
+        }
+      }
+    }
+    return json.append('"').toString();
   }
 
   /** The variables to add to terraform's environment: just {@code TF_REATTACH_PROVIDERS}. */
@@ -55,6 +109,13 @@ public final class HostedProvider implements AutoCloseable {
       server.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    if (address instanceof Address.Unix unix) {
+      try {
+        Files.deleteIfExists(unix.path());
+      } catch (IOException e) {
+        // A stale socket file in the provisioner's private directory is harmless.
+      }
     }
     onClose.accept(this);
   }
