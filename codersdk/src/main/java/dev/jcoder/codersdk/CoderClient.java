@@ -209,6 +209,14 @@ public final class CoderClient {
         send("DELETE", "/api/v2/users/" + segment(user) + "/keys/" + segment(keyId), null, Void.class);
     }
 
+    /**
+     * {@code POST /users/{user}/keys}: a new session key with the session lifetime, as {@code coder
+     * login --token} creates so that the saved session is not the token given on the command line.
+     */
+    public GenerateApiKeyResponse createApiKey(String user) {
+        return post("/api/v2/users/" + segment(user) + "/keys", Map.of(), GenerateApiKeyResponse.class);
+    }
+
     // ---- organizations ---------------------------------------------------------------------
 
     public List<Organization> organizations() {
@@ -227,6 +235,266 @@ public final class CoderClient {
 
     public Map<String, Boolean> authCheck(AuthorizationRequest request) {
         return send("POST", "/api/v2/authcheck", request, new TypeReference<Map<String, Boolean>>() {});
+    }
+
+    // ---- files -----------------------------------------------------------------------------
+
+    /** Uploads an archive ({@code application/x-tar} or {@code application/zip}); the same content again returns the same id. */
+    public UploadResponse uploadFile(String contentType, byte[] archive) {
+        HttpRequest.Builder builder = request("/api/v2/files").header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(archive));
+        HttpResponse<String> response = execute(builder.build());
+        if (response.statusCode() / 100 != 2) {
+            throw new CoderApiException(response.statusCode(), parseError(response));
+        }
+        try {
+            return json.readValue(response.body(), UploadResponse.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("The server's answer to POST /api/v2/files is not the expected JSON.", e);
+        }
+    }
+
+    /** The raw bytes of an uploaded file ({@code format} "zip" converts a tar to zip; empty for as uploaded). */
+    public byte[] downloadFile(UUID fileId, String format) {
+        String path = "/api/v2/files/" + fileId + (format == null || format.isEmpty() ? "" : "?format=" + segment(format));
+        try {
+            HttpResponse<byte[]> response = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() / 100 != 2) {
+                String body = new String(response.body(), StandardCharsets.UTF_8);
+                Response error;
+                try {
+                    error = json.readValue(body, Response.class);
+                } catch (JsonProcessingException e) {
+                    error = Response.of("Unexpected response from the server (status " + response.statusCode() + ").", body);
+                }
+                throw new CoderApiException(response.statusCode(), error);
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot reach " + baseUrl + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for " + baseUrl + ".", e);
+        }
+    }
+
+    // ---- template versions -----------------------------------------------------------------
+
+    public TemplateVersion createTemplateVersion(String organization, CreateTemplateVersionRequest request) {
+        return post("/api/v2/organizations/" + segment(organization) + "/templateversions", request, TemplateVersion.class);
+    }
+
+    public TemplateVersion templateVersion(UUID id) {
+        return get("/api/v2/templateversions/" + id, TemplateVersion.class);
+    }
+
+    public TemplateVersion patchTemplateVersion(UUID id, PatchTemplateVersionRequest request) {
+        return send("PATCH", "/api/v2/templateversions/" + id, request, TemplateVersion.class);
+    }
+
+    public void cancelTemplateVersion(UUID id) {
+        send("PATCH", "/api/v2/templateversions/" + id + "/cancel", Map.of(), Response.class);
+    }
+
+    public void archiveTemplateVersion(UUID id) {
+        post("/api/v2/templateversions/" + id + "/archive", Map.of(), Response.class);
+    }
+
+    public void unarchiveTemplateVersion(UUID id) {
+        post("/api/v2/templateversions/" + id + "/unarchive", Map.of(), Response.class);
+    }
+
+    public List<TemplateVersionParameter> templateVersionRichParameters(UUID id) {
+        return send("GET", "/api/v2/templateversions/" + id + "/rich-parameters", null,
+                new TypeReference<List<TemplateVersionParameter>>() {});
+    }
+
+    public List<TemplateVersionVariable> templateVersionVariables(UUID id) {
+        return send("GET", "/api/v2/templateversions/" + id + "/variables", null,
+                new TypeReference<List<TemplateVersionVariable>>() {});
+    }
+
+    public List<WorkspaceResource> templateVersionResources(UUID id) {
+        return send("GET", "/api/v2/templateversions/" + id + "/resources", null,
+                new TypeReference<List<WorkspaceResource>>() {});
+    }
+
+    public List<Preset> templateVersionPresets(UUID id) {
+        return send("GET", "/api/v2/templateversions/" + id + "/presets", null, new TypeReference<List<Preset>>() {});
+    }
+
+    /** The stored logs of the version's import job with an id above {@code after} (0 for all). */
+    public List<ProvisionerJobLog> templateVersionLogs(UUID id, long after) {
+        return send("GET", "/api/v2/templateversions/" + id + "/logs" + (after > 0 ? "?after=" + after : ""), null,
+                new TypeReference<List<ProvisionerJobLog>>() {});
+    }
+
+    /**
+     * Follows the import job's logs over a WebSocket: first the stored lines after {@code after},
+     * then new ones as they arrive, until the job completes. {@code onLog} runs on the caller's
+     * thread; returns when the server closes the stream.
+     */
+    public void followTemplateVersionLogs(UUID id, long after, java.util.function.Consumer<ProvisionerJobLog> onLog)
+            throws InterruptedException {
+        followLogs("/api/v2/templateversions/" + id + "/logs?follow=true" + (after > 0 ? "&after=" + after : ""), onLog);
+    }
+
+    public TemplateVersion templateVersionByName(String organization, String template, String version) {
+        return get("/api/v2/organizations/" + segment(organization) + "/templates/" + segment(template) + "/versions/"
+                + segment(version), TemplateVersion.class);
+    }
+
+    public TemplateVersion previousTemplateVersion(String organization, String template, String version) {
+        return get("/api/v2/organizations/" + segment(organization) + "/templates/" + segment(template) + "/versions/"
+                + segment(version) + "/previous", TemplateVersion.class);
+    }
+
+    // ---- templates -------------------------------------------------------------------------
+
+    public Template createTemplate(String organization, CreateTemplateRequest request) {
+        return post("/api/v2/organizations/" + segment(organization) + "/templates", request, Template.class);
+    }
+
+    public List<Template> templates(String organization) {
+        return send("GET", "/api/v2/organizations/" + segment(organization) + "/templates", null,
+                new TypeReference<List<Template>>() {});
+    }
+
+    /** Templates in every organization the caller can see, filtered with Coder's {@code q} syntax. */
+    public List<Template> allTemplates(String query) {
+        return send("GET", "/api/v2/templates" + queryString(Map.of("q", query == null ? "" : query)), null,
+                new TypeReference<List<Template>>() {});
+    }
+
+    public Template template(UUID id) {
+        return get("/api/v2/templates/" + id, Template.class);
+    }
+
+    public Template templateByName(String organization, String name) {
+        return get("/api/v2/organizations/" + segment(organization) + "/templates/" + segment(name), Template.class);
+    }
+
+    /** Changes settings; returns the template unchanged when nothing changed (the server answers 304). */
+    public Template updateTemplateMeta(UUID id, UpdateTemplateMeta request) {
+        Template updated = send("PATCH", "/api/v2/templates/" + id, request, Template.class);
+        return updated != null ? updated : template(id);
+    }
+
+    public void deleteTemplate(UUID id) {
+        send("DELETE", "/api/v2/templates/" + id, null, Response.class);
+    }
+
+    public void updateActiveTemplateVersion(UUID templateId, UUID versionId) {
+        send("PATCH", "/api/v2/templates/" + templateId + "/versions", new UpdateActiveTemplateVersion(versionId),
+                Response.class);
+    }
+
+    public List<TemplateVersion> templateVersions(UUID templateId, boolean includeArchived) {
+        return send("GET", "/api/v2/templates/" + templateId + "/versions" + (includeArchived ? "?include_archived=true" : ""),
+                null, new TypeReference<List<TemplateVersion>>() {});
+    }
+
+    public TemplateVersion templateVersionOfTemplate(UUID templateId, String versionName) {
+        return get("/api/v2/templates/" + templateId + "/versions/" + segment(versionName), TemplateVersion.class);
+    }
+
+    public ArchiveTemplateVersionsResponse archiveTemplateVersions(UUID templateId, boolean all) {
+        return post("/api/v2/templates/" + templateId + "/versions/archive", new ArchiveTemplateVersionsRequest(all),
+                ArchiveTemplateVersionsResponse.class);
+    }
+
+    public List<TemplateExample> templateExamples() {
+        return send("GET", "/api/v2/templates/examples", null, new TypeReference<List<TemplateExample>>() {});
+    }
+
+    // ---- provisioner jobs and daemons ------------------------------------------------------
+
+    /** Jobs of an organization, newest first; {@code status} filters when not empty. */
+    public List<ProvisionerJob> provisionerJobs(String organization, String status, int limit) {
+        return send("GET", "/api/v2/organizations/" + segment(organization) + "/provisionerjobs"
+                        + queryString(Map.of("status", status == null ? "" : status, "limit", limit > 0 ? limit : "")),
+                null, new TypeReference<List<ProvisionerJob>>() {});
+    }
+
+    public ProvisionerJob provisionerJob(String organization, UUID jobId) {
+        return get("/api/v2/organizations/" + segment(organization) + "/provisionerjobs/" + jobId, ProvisionerJob.class);
+    }
+
+    public List<ProvisionerDaemon> provisionerDaemons(String organization) {
+        return send("GET", "/api/v2/organizations/" + segment(organization) + "/provisionerdaemons", null,
+                new TypeReference<List<ProvisionerDaemon>>() {});
+    }
+
+    private void followLogs(String path, java.util.function.Consumer<ProvisionerJobLog> onLog) throws InterruptedException {
+        var frames = new java.util.concurrent.LinkedBlockingQueue<java.util.Optional<String>>();
+        var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+        var listener = new java.net.http.WebSocket.Listener() {
+            private final StringBuilder text = new StringBuilder();
+
+            @Override
+            public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket socket, CharSequence data, boolean last) {
+                text.append(data);
+                if (last) {
+                    frames.add(java.util.Optional.of(text.toString()));
+                    text.setLength(0);
+                }
+                socket.request(1);
+                return null;
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<?> onClose(java.net.http.WebSocket socket, int status, String reason) {
+                frames.add(java.util.Optional.empty());
+                return null;
+            }
+
+            @Override
+            public void onError(java.net.http.WebSocket socket, Throwable error) {
+                failure.set(error);
+                frames.add(java.util.Optional.empty());
+            }
+        };
+        URI uri = URI.create(baseUrl.toString().replaceFirst("^http", "ws") + path);
+        var builder = http.newWebSocketBuilder();
+        sessionToken.ifPresent(token -> builder.header(SESSION_TOKEN_HEADER, token));
+        java.net.http.WebSocket socket;
+        try {
+            socket = builder.buildAsync(uri, listener).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof java.net.http.WebSocketHandshakeException handshake) {
+                HttpResponse<?> response = handshake.getResponse();
+                Object body = response.body();
+                String text = body instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(body);
+                Response error;
+                try {
+                    error = json.readValue(text, Response.class);
+                } catch (JsonProcessingException | IllegalArgumentException parse) {
+                    error = Response.of("Cannot follow the logs (status " + response.statusCode() + ").", text);
+                }
+                throw new CoderApiException(response.statusCode(), error);
+            }
+            throw new UncheckedIOException("Cannot reach " + baseUrl + ": " + e.getCause().getMessage(),
+                    new IOException(e.getCause()));
+        }
+        try {
+            while (true) {
+                java.util.Optional<String> frame = frames.take();
+                if (frame.isEmpty()) {
+                    break;
+                }
+                try {
+                    onLog.accept(json.readValue(frame.get(), ProvisionerJobLog.class));
+                } catch (JsonProcessingException e) {
+                    throw new UncheckedIOException("The server sent a log line that is not valid JSON.", e);
+                }
+            }
+        } finally {
+            socket.abort();
+        }
+        if (failure.get() != null) {
+            throw new UncheckedIOException("The log stream broke: " + failure.get().getMessage(),
+                    new IOException(failure.get()));
+        }
     }
 
     // ---- plumbing, public for endpoints this class does not wrap yet -----------------------

@@ -1,0 +1,43 @@
+package dev.jcoder.codersdk.provisionerd;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.jcoder.codersdk.VariableValue;
+import java.util.List;
+import java.util.UUID;
+
+/** What an acquired job asks for; one case per job type. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = JobPayload.TemplateImport.class, name = "template_version_import"),
+    @JsonSubTypes.Type(value = JobPayload.WorkspaceBuild.class, name = "workspace_build"),
+    @JsonSubTypes.Type(value = JobPayload.TemplateDryRun.class, name = "template_version_dry_run")})
+public sealed interface JobPayload {
+
+    /** Parse the template: its parameters, variables, resources and presets. */
+    record TemplateImport(Metadata metadata, List<VariableValue> userVariableValues) implements JobPayload {
+        public TemplateImport {
+            userVariableValues = List.copyOf(userVariableValues);
+        }
+    }
+
+    /** Apply the template for a workspace; {@code state} is the previous build's Terraform state. */
+    record WorkspaceBuild(UUID workspaceBuildId, String workspaceName, List<RichParameterValue> richParameterValues,
+            List<VariableValue> variableValues, Metadata metadata, byte[] state, String logLevel) implements JobPayload {
+        public WorkspaceBuild {
+            richParameterValues = List.copyOf(richParameterValues);
+            variableValues = List.copyOf(variableValues);
+            state = state == null ? new byte[0] : state;
+            logLevel = logLevel == null ? "" : logLevel;
+        }
+    }
+
+    /** Plan a workspace without applying it. */
+    record TemplateDryRun(List<RichParameterValue> richParameterValues, List<VariableValue> variableValues,
+            Metadata metadata) implements JobPayload {
+        public TemplateDryRun {
+            richParameterValues = List.copyOf(richParameterValues);
+            variableValues = List.copyOf(variableValues);
+        }
+    }
+}
