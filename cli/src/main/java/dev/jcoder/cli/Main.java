@@ -1,5 +1,7 @@
 package dev.jcoder.cli;
 
+import java.io.InputStream;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /** Entry point of the {@code coder} jar. */
@@ -10,8 +12,21 @@ public final class Main {
         System.exit(run(args));
     }
 
-    /** Runs one command line and returns its exit code (tests call this directly). */
+    /** Runs one command line on the process's terminal and returns its exit code. */
     public static int run(String... args) {
         return RootCommand.commandLine().execute(args);
+    }
+
+    /** Runs one command line with the given streams (tests use this); prompts read lines from {@code in}. */
+    public static int run(PrintWriter out, PrintWriter err, InputStream in, String... args) {
+        CommandLine commandLine = RootCommand.commandLine(Terminal.of(in));
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 }

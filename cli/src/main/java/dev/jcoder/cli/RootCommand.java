@@ -1,9 +1,17 @@
 package dev.jcoder.cli;
 
+import dev.jcoder.cli.auth.LoginCommand;
+import dev.jcoder.cli.auth.LogoutCommand;
+import dev.jcoder.cli.auth.WhoamiCommand;
+import dev.jcoder.cli.output.OutputOptions;
 import dev.jcoder.cli.server.ServerCommand;
+import dev.jcoder.cli.tokens.TokensCommand;
+import dev.jcoder.cli.users.UsersCommand;
 import dev.jcoder.codersdk.CoderApiException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,6 +29,12 @@ import picocli.CommandLine.Command;
             "  coder whoami                 show who you are signed in as", ""},
         subcommands = {
             ServerCommand.class,
+            LoginCommand.class,
+            LogoutCommand.class,
+            WhoamiCommand.class,
+            VersionCommand.class,
+            UsersCommand.class,
+            TokensCommand.class,
             AotTrainingCommand.class,
             CommandLine.HelpCommand.class,
         })
@@ -31,6 +45,17 @@ public final class RootCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Terminal terminal;
+
+    RootCommand(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    /** The terminal that the command line {@code spec} belongs to reads answers from. */
+    public static Terminal terminal(CommandLine.Model.CommandSpec spec) {
+        return ((RootCommand) spec.root().userObject()).terminal;
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
@@ -38,9 +63,15 @@ public final class RootCommand implements Runnable {
 
     /** The configured command line: error messages without stack traces, Coder-like exit codes. */
     public static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new RootCommand());
+        return commandLine(Terminal.system());
+    }
+
+    /** The command line, reading prompts' answers from {@code terminal}. */
+    public static CommandLine commandLine(Terminal terminal) {
+        CommandLine commandLine = new CommandLine(new RootCommand(terminal));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler(RootCommand::handleError);
+        OutputOptions.describeColumns(commandLine);
         return commandLine;
     }
 
@@ -49,7 +80,7 @@ public final class RootCommand implements Runnable {
         switch (e) {
             case CoderApiException api -> err.println(Style.error(api.getMessage()));
             case CliException cli -> err.println(Style.error(cli.getMessage()));
-            case UncheckedIOException io -> err.println(Style.error(io.getMessage()));
+            case UncheckedIOException io -> err.println(Style.error(describe(io)));
             case IllegalArgumentException argument -> err.println(Style.error(argument.getMessage()));
             default -> {
                 err.println(Style.error(e.toString()));
@@ -58,5 +89,18 @@ public final class RootCommand implements Runnable {
         }
         err.flush();
         return 1;
+    }
+
+    /** The JDK's connection errors often have no message; say what happened instead of "null". */
+    private static String describe(UncheckedIOException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        Throwable cause = e.getCause();
+        if (message.endsWith(": null") && cause instanceof HttpConnectTimeoutException) {
+            return message.substring(0, message.length() - "null".length()) + "the connection timed out.";
+        }
+        if (message.endsWith(": null") && cause instanceof ConnectException) {
+            return message.substring(0, message.length() - "null".length()) + "connection refused. Is the server running?";
+        }
+        return message;
     }
 }

@@ -1,0 +1,2 @@
+/** {@code coder users}: list, create, show, suspend, activate, delete users and edit their roles. */
+package dev.jcoder.cli.users;
