@@ -93,6 +93,9 @@ public final class Session implements AutoCloseable {
     }
 
     private static Session start(Session session) {
+        // The transport starts first: MessageTransport promises start() before the first send.
+        // Frames that arrive before the writer runs only queue; an early end stops it at once.
+        session.transport.start(session.new Inbound());
         session.writer.start(session.name + "-writer");
         session.writer.exited().whenComplete((ignored, error) -> {
             // A writer that ended on its own (send failure) takes the session with it.
@@ -108,7 +111,6 @@ public final class Session implements AutoCloseable {
         }
         CompletableFuture.allOf(session.writer.exited(), session.keepAliveExited)
                 .whenComplete((ignored, error) -> session.terminated.complete(null));
-        session.transport.start(session.new Inbound());
         return session;
     }
 
