@@ -314,4 +314,305 @@ public final class AuthorizingStore implements Store {
         requirePersonal(UPDATE_PERSONAL, key.userId());
         return delegate.updateGitSSHKey(key);
     }
+
+    // ---- files (issue 3) ----
+    // A file belongs to its uploader; template admins may read and create every file.
+
+    private static RbacObject file(UUID createdBy) {
+        return RbacObject.of(ResourceType.FILE).ownedBy(createdBy);
+    }
+
+    @Override
+    public Optional<FileRow> getFileByID(UUID id) {
+        return readable(delegate.getFileByID(id), f -> file(f.createdBy()));
+    }
+
+    @Override
+    public Optional<FileRow> getFileByHashAndCreator(String hash, UUID createdBy) {
+        return readable(delegate.getFileByHashAndCreator(hash, createdBy), f -> file(f.createdBy()));
+    }
+
+    @Override
+    public void insertFile(FileRow f) {
+        require(CREATE, file(f.createdBy()));
+        delegate.insertFile(f);
+    }
+
+    // ---- provisioner jobs (issue 3) ----
+    // A job is visible to whoever can read what it works on: the organization's templates for imports
+    // and dry runs; for builds, the initiator and whoever may read the organization's workspaces.
+    // Daemons act as the named system actor "provisioner daemon" and the reaper as "job reaper".
+
+    private static RbacObject template(UUID organizationId) {
+        return RbacObject.of(ResourceType.TEMPLATE).inOrganization(organizationId);
+    }
+
+    private static RbacObject jobs(UUID organizationId) {
+        return RbacObject.of(ResourceType.PROVISIONER_JOBS).inOrganization(organizationId);
+    }
+
+    private boolean canReadJob(ProvisionerJobRow job) {
+        if (can(READ, jobs(job.organizationId()))) {
+            return true;
+        }
+        return switch (job.type()) {
+            case TEMPLATE_VERSION_IMPORT, TEMPLATE_VERSION_DRY_RUN -> can(READ, template(job.organizationId()));
+            case WORKSPACE_BUILD -> job.initiatorId().equals(subject.id())
+                    || can(READ, RbacObject.of(ResourceType.WORKSPACE).inOrganization(job.organizationId()));
+        };
+    }
+
+    /** Changing a job (cancel) needs the right to change what it works on. */
+    private void requireJobUpdate(UUID organizationId, dev.jcoder.codersdk.ProvisionerJobType type, UUID initiatorId) {
+        switch (type) {
+            case TEMPLATE_VERSION_IMPORT, TEMPLATE_VERSION_DRY_RUN -> require(UPDATE, template(organizationId));
+            case WORKSPACE_BUILD -> require(UPDATE, RbacObject.of(ResourceType.WORKSPACE).inOrganization(organizationId)
+                    .ownedBy(initiatorId));
+        }
+    }
+
+    @Override
+    public void insertProvisionerJob(NewProvisionerJob job) {
+        requireJobUpdate(job.organizationId(), job.type(), job.initiatorId());
+        delegate.insertProvisionerJob(job);
+    }
+
+    @Override
+    public Optional<ProvisionerJobRow> getProvisionerJobByID(UUID id) {
+        return delegate.getProvisionerJobByID(id).filter(this::canReadJob);
+    }
+
+    @Override
+    public List<ProvisionerJobRow> getProvisionerJobsByOrganization(UUID organizationId, List<String> statuses, int limit) {
+        require(READ, jobs(organizationId));
+        return delegate.getProvisionerJobsByOrganization(organizationId, statuses, limit);
+    }
+
+    @Override
+    public Optional<ProvisionerJobRow> acquireProvisionerJob(UUID workerId, UUID organizationId, List<String> provisioners,
+            String daemonTags, Instant now) {
+        require(UPDATE, jobs(organizationId));
+        return delegate.acquireProvisionerJob(workerId, organizationId, provisioners, daemonTags, now);
+    }
+
+    @Override
+    public boolean updateProvisionerJobByID(UUID id, UUID workerId, Instant now) {
+        ProvisionerJobRow job = delegate.getProvisionerJobByID(id).orElseThrow(NotFound::new);
+        require(UPDATE, jobs(job.organizationId()));
+        return delegate.updateProvisionerJobByID(id, workerId, now);
+    }
+
+    @Override
+    public ProvisionerJobRow updateProvisionerJobWithCancelByID(UUID id, Instant now) {
+        ProvisionerJobRow job = getProvisionerJobByID(id).orElseThrow(NotFound::new);
+        requireJobUpdate(job.organizationId(), job.type(), job.initiatorId());
+        return delegate.updateProvisionerJobWithCancelByID(id, now);
+    }
+
+    @Override
+    public boolean updateProvisionerJobWithCompleteByID(UUID id, Instant now, String error, String errorCode) {
+        ProvisionerJobRow job = delegate.getProvisionerJobByID(id).orElseThrow(NotFound::new);
+        require(UPDATE, jobs(job.organizationId()));
+        return delegate.updateProvisionerJobWithCompleteByID(id, now, error, errorCode);
+    }
+
+    @Override
+    public List<ProvisionerJobRow> getHungProvisionerJobs(Instant heartbeatBefore, Instant createdBefore) {
+        require(UPDATE, RbacObject.of(ResourceType.PROVISIONER_JOBS));
+        return delegate.getHungProvisionerJobs(heartbeatBefore, createdBefore);
+    }
+
+    @Override
+    public List<ProvisionerJobLogRow> insertProvisionerJobLogs(UUID jobId, List<ProvisionerJobLogRow> logs) {
+        ProvisionerJobRow job = delegate.getProvisionerJobByID(jobId).orElseThrow(NotFound::new);
+        require(UPDATE, jobs(job.organizationId()));
+        return delegate.insertProvisionerJobLogs(jobId, logs);
+    }
+
+    @Override
+    public List<ProvisionerJobLogRow> getProvisionerLogsAfterID(UUID jobId, long after, long before) {
+        getProvisionerJobByID(jobId).orElseThrow(NotFound::new);
+        return delegate.getProvisionerLogsAfterID(jobId, after, before);
+    }
+
+    @Override
+    public void insertProvisionerJobResources(ProvisionerJobResourcesRow resources) {
+        ProvisionerJobRow job = delegate.getProvisionerJobByID(resources.jobId()).orElseThrow(NotFound::new);
+        require(UPDATE, jobs(job.organizationId()));
+        delegate.insertProvisionerJobResources(resources);
+    }
+
+    @Override
+    public List<ProvisionerJobResourcesRow> getProvisionerJobResources(UUID jobId) {
+        getProvisionerJobByID(jobId).orElseThrow(NotFound::new);
+        return delegate.getProvisionerJobResources(jobId);
+    }
+
+    // ---- provisioner daemons (issue 3) ----
+
+    @Override
+    public ProvisionerDaemonRow upsertProvisionerDaemon(ProvisionerDaemonRow daemon) {
+        require(UPDATE, jobs(daemon.organizationId()));
+        return delegate.upsertProvisionerDaemon(daemon);
+    }
+
+    @Override
+    public void updateProvisionerDaemonLastSeenAt(UUID id, Instant lastSeenAt) {
+        require(UPDATE, RbacObject.of(ResourceType.PROVISIONER_JOBS));
+        delegate.updateProvisionerDaemonLastSeenAt(id, lastSeenAt);
+    }
+
+    @Override
+    public List<ProvisionerDaemonRow> getProvisionerDaemonsByOrganization(UUID organizationId) {
+        require(READ, jobs(organizationId));
+        return delegate.getProvisionerDaemonsByOrganization(organizationId);
+    }
+
+    // ---- templates (issue 3) ----
+    // Members read and use the templates of their organizations; template admins and owners change them.
+
+    @Override
+    public Optional<TemplateRow> getTemplateByID(UUID id) {
+        return readable(delegate.getTemplateByID(id), t -> template(t.organizationId()));
+    }
+
+    @Override
+    public Optional<TemplateRow> getTemplateByOrganizationAndName(UUID organizationId, String name) {
+        return readable(delegate.getTemplateByOrganizationAndName(organizationId, name), t -> template(t.organizationId()));
+    }
+
+    @Override
+    public List<TemplateRow> getTemplatesWithFilter(TemplatesFilter filter) {
+        return readable(delegate.getTemplatesWithFilter(filter), t -> template(t.organizationId()));
+    }
+
+    @Override
+    public void insertTemplate(TemplateRow t) {
+        require(CREATE, template(t.organizationId()));
+        delegate.insertTemplate(t);
+    }
+
+    @Override
+    public TemplateRow updateTemplateMetaByID(TemplateRow t) {
+        require(UPDATE, template(t.organizationId()));
+        return delegate.updateTemplateMetaByID(t);
+    }
+
+    @Override
+    public void updateTemplateActiveVersionByID(UUID templateId, UUID versionId, Instant now) {
+        TemplateRow t = getTemplateByID(templateId).orElseThrow(NotFound::new);
+        require(UPDATE, template(t.organizationId()));
+        delegate.updateTemplateActiveVersionByID(templateId, versionId, now);
+    }
+
+    @Override
+    public void updateTemplateDeletedByID(UUID id, Instant now) {
+        TemplateRow t = getTemplateByID(id).orElseThrow(NotFound::new);
+        require(DELETE, template(t.organizationId()));
+        delegate.updateTemplateDeletedByID(id, now);
+    }
+
+    @Override
+    public long getTemplateWorkspaceCount(UUID templateId) {
+        getTemplateByID(templateId).orElseThrow(NotFound::new);
+        return delegate.getTemplateWorkspaceCount(templateId);
+    }
+
+    // ---- template versions (issue 3) ----
+    // A version is authorized as its organization's templates, attached or not (as Coder does).
+
+    @Override
+    public Optional<TemplateVersionRow> getTemplateVersionByID(UUID id) {
+        return readable(delegate.getTemplateVersionByID(id), v -> template(v.organizationId()));
+    }
+
+    @Override
+    public Optional<TemplateVersionRow> getTemplateVersionByJobID(UUID jobId) {
+        return readable(delegate.getTemplateVersionByJobID(jobId), v -> template(v.organizationId()));
+    }
+
+    @Override
+    public Optional<TemplateVersionRow> getTemplateVersionByTemplateIDAndName(UUID templateId, String name) {
+        return readable(delegate.getTemplateVersionByTemplateIDAndName(templateId, name), v -> template(v.organizationId()));
+    }
+
+    @Override
+    public List<TemplateVersionRow> getTemplateVersionsByTemplateID(UUID templateId, boolean includeArchived) {
+        return readable(delegate.getTemplateVersionsByTemplateID(templateId, includeArchived), v -> template(v.organizationId()));
+    }
+
+    @Override
+    public Optional<TemplateVersionRow> getPreviousTemplateVersion(UUID templateId, Instant createdAt) {
+        return readable(delegate.getPreviousTemplateVersion(templateId, createdAt), v -> template(v.organizationId()));
+    }
+
+    @Override
+    public void insertTemplateVersion(TemplateVersionRow v) {
+        require(CREATE, template(v.organizationId()));
+        delegate.insertTemplateVersion(v);
+    }
+
+    @Override
+    public TemplateVersionRow updateTemplateVersionByID(UUID id, Optional<UUID> templateId, String name, String message,
+            Instant now) {
+        TemplateVersionRow v = getTemplateVersionByID(id).orElseThrow(NotFound::new);
+        require(UPDATE, template(v.organizationId()));
+        return delegate.updateTemplateVersionByID(id, templateId, name, message, now);
+    }
+
+    @Override
+    public void updateTemplateVersionReadmeByJobID(UUID jobId, String readme, Instant now) {
+        TemplateVersionRow v = getTemplateVersionByJobID(jobId).orElseThrow(NotFound::new);
+        require(UPDATE, template(v.organizationId()));
+        delegate.updateTemplateVersionReadmeByJobID(jobId, readme, now);
+    }
+
+    @Override
+    public void updateTemplateVersionArchivedByID(UUID id, boolean archived, Instant now) {
+        TemplateVersionRow v = getTemplateVersionByID(id).orElseThrow(NotFound::new);
+        require(UPDATE, template(v.organizationId()));
+        delegate.updateTemplateVersionArchivedByID(id, archived, now);
+    }
+
+    private TemplateVersionRow versionFor(UUID templateVersionId, Action action) {
+        TemplateVersionRow v = delegate.getTemplateVersionByID(templateVersionId).orElseThrow(NotFound::new);
+        require(action, template(v.organizationId()));
+        return v;
+    }
+
+    @Override
+    public void insertTemplateVersionParameter(TemplateVersionParameterRow parameter) {
+        versionFor(parameter.templateVersionId(), UPDATE);
+        delegate.insertTemplateVersionParameter(parameter);
+    }
+
+    @Override
+    public List<TemplateVersionParameterRow> getTemplateVersionParameters(UUID templateVersionId) {
+        versionFor(templateVersionId, READ);
+        return delegate.getTemplateVersionParameters(templateVersionId);
+    }
+
+    @Override
+    public void replaceTemplateVersionVariables(UUID templateVersionId, List<TemplateVersionVariableRow> variables) {
+        versionFor(templateVersionId, UPDATE);
+        delegate.replaceTemplateVersionVariables(templateVersionId, variables);
+    }
+
+    @Override
+    public List<TemplateVersionVariableRow> getTemplateVersionVariables(UUID templateVersionId) {
+        versionFor(templateVersionId, READ);
+        return delegate.getTemplateVersionVariables(templateVersionId);
+    }
+
+    @Override
+    public void insertPreset(TemplateVersionPresetRow preset) {
+        versionFor(preset.templateVersionId(), UPDATE);
+        delegate.insertPreset(preset);
+    }
+
+    @Override
+    public List<TemplateVersionPresetRow> getPresetsByTemplateVersionID(UUID templateVersionId) {
+        versionFor(templateVersionId, READ);
+        return delegate.getPresetsByTemplateVersionID(templateVersionId);
+    }
 }

@@ -95,4 +95,109 @@ public interface Store {
     void insertGitSSHKey(GitSshKeyRow key);
 
     GitSshKeyRow updateGitSSHKey(GitSshKeyRow key);
+
+    // ---- files (issue 3) ----
+    Optional<FileRow> getFileByID(UUID id);
+
+    Optional<FileRow> getFileByHashAndCreator(String hash, UUID createdBy);
+
+    void insertFile(FileRow file);
+
+    // ---- provisioner jobs (issue 3) ----
+    void insertProvisionerJob(NewProvisionerJob job);
+
+    Optional<ProvisionerJobRow> getProvisionerJobByID(UUID id);
+
+    /** Jobs of an organization, newest first; an empty status list means every status; limit 0 means no limit. */
+    List<ProvisionerJobRow> getProvisionerJobsByOrganization(UUID organizationId, List<String> statuses, int limit);
+
+    /**
+     * Hands the oldest pending job that the daemon may run (same organization, one of its
+     * provisioners, tags matched by {@code provisioner_tagset_contains}) to the daemon, skipping
+     * rows other daemons are taking at the same moment.
+     */
+    Optional<ProvisionerJobRow> acquireProvisionerJob(UUID workerId, UUID organizationId, List<String> provisioners,
+            String daemonTags, Instant now);
+
+    /** Records a heartbeat of a running job owned by {@code workerId}; false when it is not (any more). */
+    boolean updateProvisionerJobByID(UUID id, UUID workerId, Instant now);
+
+    /** Marks the job canceled; a job that never started is completed at the same moment. */
+    ProvisionerJobRow updateProvisionerJobWithCancelByID(UUID id, Instant now);
+
+    /** Ends a job: {@code error} empty for success. False when the job had already ended. */
+    boolean updateProvisionerJobWithCompleteByID(UUID id, Instant now, String error, String errorCode);
+
+    /** Running jobs whose last heartbeat is before {@code heartbeatBefore}, and pending jobs created before {@code createdBefore}. */
+    List<ProvisionerJobRow> getHungProvisionerJobs(Instant heartbeatBefore, Instant createdBefore);
+
+    /** Stores log lines and returns them with their ids. */
+    List<ProvisionerJobLogRow> insertProvisionerJobLogs(UUID jobId, List<ProvisionerJobLogRow> logs);
+
+    /** Lines with {@code after < id < before} (before 0: no upper bound), oldest first. */
+    List<ProvisionerJobLogRow> getProvisionerLogsAfterID(UUID jobId, long after, long before);
+
+    void insertProvisionerJobResources(ProvisionerJobResourcesRow resources);
+
+    List<ProvisionerJobResourcesRow> getProvisionerJobResources(UUID jobId);
+
+    // ---- provisioner daemons (issue 3) ----
+    ProvisionerDaemonRow upsertProvisionerDaemon(ProvisionerDaemonRow daemon);
+
+    void updateProvisionerDaemonLastSeenAt(UUID id, Instant lastSeenAt);
+
+    List<ProvisionerDaemonRow> getProvisionerDaemonsByOrganization(UUID organizationId);
+
+    // ---- templates (issue 3) ----
+    Optional<TemplateRow> getTemplateByID(UUID id);
+
+    Optional<TemplateRow> getTemplateByOrganizationAndName(UUID organizationId, String name);
+
+    List<TemplateRow> getTemplatesWithFilter(TemplatesFilter filter);
+
+    void insertTemplate(TemplateRow template);
+
+    TemplateRow updateTemplateMetaByID(TemplateRow template);
+
+    void updateTemplateActiveVersionByID(UUID templateId, UUID versionId, Instant now);
+
+    void updateTemplateDeletedByID(UUID id, Instant now);
+
+    /** Live workspaces of the template (0 until the workspaces migration defines them). */
+    long getTemplateWorkspaceCount(UUID templateId);
+
+    // ---- template versions (issue 3) ----
+    Optional<TemplateVersionRow> getTemplateVersionByID(UUID id);
+
+    Optional<TemplateVersionRow> getTemplateVersionByJobID(UUID jobId);
+
+    Optional<TemplateVersionRow> getTemplateVersionByTemplateIDAndName(UUID templateId, String name);
+
+    /** Versions of a template, oldest first. */
+    List<TemplateVersionRow> getTemplateVersionsByTemplateID(UUID templateId, boolean includeArchived);
+
+    /** The version of the same template created just before this one. */
+    Optional<TemplateVersionRow> getPreviousTemplateVersion(UUID templateId, Instant createdAt);
+
+    void insertTemplateVersion(TemplateVersionRow version);
+
+    /** Sets the name, message and template of a version. */
+    TemplateVersionRow updateTemplateVersionByID(UUID id, Optional<UUID> templateId, String name, String message, Instant now);
+
+    void updateTemplateVersionReadmeByJobID(UUID jobId, String readme, Instant now);
+
+    void updateTemplateVersionArchivedByID(UUID id, boolean archived, Instant now);
+
+    void insertTemplateVersionParameter(TemplateVersionParameterRow parameter);
+
+    List<TemplateVersionParameterRow> getTemplateVersionParameters(UUID templateVersionId);
+
+    /** Replaces the variables of a version. */
+    void replaceTemplateVersionVariables(UUID templateVersionId, List<TemplateVersionVariableRow> variables);
+
+    List<TemplateVersionVariableRow> getTemplateVersionVariables(UUID templateVersionId);
+
+    void insertPreset(TemplateVersionPresetRow preset);
+
+    List<TemplateVersionPresetRow> getPresetsByTemplateVersionID(UUID templateVersionId);
 }
