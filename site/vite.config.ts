@@ -11,6 +11,8 @@ export default defineConfig({
     outDir: "dist",
     emptyOutDir: true,
     sourcemap: false,
+    // Lets scripts/bundle-size.mjs tell which chunks a route loads.
+    manifest: true,
     chunkSizeWarningLimit: 1200,
   },
   server: {

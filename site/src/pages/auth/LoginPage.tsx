@@ -73,7 +73,7 @@ export default function LoginPage() {
         )}
         {(github || oidc) && passwordEnabled && <Divider>or</Divider>}
         {passwordEnabled && (
-          <Stack component="form" spacing={2.5} onSubmit={onSubmit} noValidate aria-label="Sign in with email">
+          <Stack component="form" spacing={2.5} onSubmit={onSubmit} noValidate aria-label="Sign in">
             <TextField
               label="Email"
               name="email"

@@ -167,11 +167,11 @@ const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const visuallyHidden = {
   border: 0,
   clip: "rect(0 0 0 0)",
-  height: 1,
-  margin: -1,
+  height: "1px",
+  margin: "-1px",
   overflow: "hidden",
   padding: 0,
   position: "absolute",
   whiteSpace: "nowrap",
-  width: 1,
+  width: "1px",
 } as const;
