@@ -8,6 +8,7 @@ import dev.jcoder.terraform.provider.ProviderContext;
 import dev.jcoder.terraform.provider.cty.CtyType;
 import dev.jcoder.terraform.provider.cty.Value;
 import dev.jcoder.terraform.provider.cty.Value.ObjectValue;
+import dev.jcoder.terraform.provider.resources.Uuids;
 import dev.jcoder.terraform.provider.schema.Attribute;
 import dev.jcoder.terraform.provider.schema.Block;
 import dev.jcoder.terraform.provider.schema.Diagnostics;
@@ -84,7 +85,7 @@ public final class SmallDataSources {
           if (taskId.isEmpty() || taskId.equals("00000000-0000-0000-0000-000000000000")) {
             return result.with("id", Value.string(ProviderContext.newId())).with("enabled", Value.FALSE);
           }
-          if (dev.jcoder.terraform.provider.resources.Uuids.parse(taskId).isEmpty()) {
+          if (Uuids.parse(taskId).isEmpty()) {
             diagnostics.error("invalid UUID length: " + taskId.length());
             return result;
           }

@@ -45,7 +45,7 @@ public final class CoderAiTask implements ManagedResource {
 
   @Override
   public ObjectValue create(ObjectValue planned, ProviderContext context, Diagnostics diagnostics) {
-    Optional<UUID> task = context.environment().nonEmpty("CODER_TASK_ID").flatMap(CoderAiTask::parseUuid)
+    Optional<UUID> task = context.environment().nonEmpty("CODER_TASK_ID").flatMap(Uuids::parse)
         .filter(id -> !id.equals(new UUID(0, 0)));
     ObjectValue result = planned
         .with("id", Value.string(task.map(UUID::toString).orElseGet(ProviderContext::newId)))
@@ -60,10 +60,5 @@ public final class CoderAiTask implements ManagedResource {
       diagnostics.error("'app_id' must be set");
     }
     return result.with("app_id", Value.string(appId));
-  }
-
-  /** google/uuid's Parse accepts the plain, braced, urn and 32-hex forms. */
-  static Optional<UUID> parseUuid(String text) {
-    return Uuids.parse(text);
   }
 }

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -30,7 +29,8 @@ import java.util.function.Supplier;
  */
 public final class ProviderService extends ProviderGrpc.ProviderImplBase {
 
-  private static final Map<Schema, CtyType> TYPES = new ConcurrentHashMap<>();
+  /** Schemas are constants; identity keys avoid hashing a whole schema tree on every RPC. */
+  private static final Map<Schema, CtyType> TYPES = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
   private static volatile Tfplugin6.GetProviderSchema.Response schemaResponse;
 
   private final CoderProvider provider = CoderProvider.instance();
