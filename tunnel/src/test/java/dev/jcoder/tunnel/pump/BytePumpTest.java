@@ -10,6 +10,7 @@ import dev.jcoder.tunnel.TestAgent;
 import dev.jcoder.tunnel.service.ServiceHeaderException;
 import dev.jcoder.tunnel.service.ServiceHeaders;
 import dev.jcoder.tunnel.service.ServiceRequest;
+import dev.jcoder.tunnel.service.ServiceResponse;
 import dev.jcoder.tunnel.service.ServiceStatus;
 import dev.jcoder.tunnel.transport.PipeTransport;
 import dev.jcoder.tunnel.yamux.Session;
@@ -21,6 +22,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -111,24 +113,21 @@ class BytePumpTest {
     }
 
     @Test
-    void relayJoinsTwoTunnelsStreamToStream() throws Exception {
+    void relayForwardsStreamsAndRefusalsBetweenTwoTunnels() throws Exception {
         // CLI ⇄ replica (one session), replica ⇄ agent (another): the replica relays by pumping.
         PipeTransport.Pair cliPipe = PipeTransport.pair();
         Session cli = Session.client(cliPipe.client(), CONFIG);
         Session replica = Session.server(cliPipe.server(), CONFIG);
         try (EchoServer echo = EchoServer.start(); Tunnel tunnel = Tunnel.open()) {
             threads.submit(() -> {
-                Stream fromCli = replica.accept();
-                ServiceRequest request = ServiceHeaders.readRequest(fromCli.inputStream());
-                Stream toAgent = tunnel.coderd().open();
-                try {
-                    ServiceHeaders.connect(toAgent, request);
-                } catch (ServiceHeaderException e) {
-                    ServiceHeaders.reject(fromCli, e.status(), e.getMessage());
-                    return null;
+                while (true) {
+                    Stream fromCli = replica.accept();
+                    threads.submit(() -> Relay.forward(fromCli, tunnel.coderd(),
+                            request -> request instanceof ServiceRequest.Ssh
+                                    ? Optional.of(ServiceResponse.error(ServiceStatus.FORBIDDEN, "You may not SSH into this workspace."))
+                                    : Optional.empty(),
+                            Duration.ofSeconds(10)));
                 }
-                ServiceHeaders.accept(fromCli);
-                return BytePump.start(Duplex.of(fromCli), Duplex.of(toAgent)).get();
             });
             Stream stream = cli.open();
             ServiceHeaders.connect(stream, ServiceRequest.Tcp.loopback(echo.port()));
@@ -137,6 +136,21 @@ class BytePumpTest {
             stream.closeWrite();
             assertThat(echoed.get(30, TimeUnit.SECONDS)).isEqualTo(sent + "/5000000");
             await().until(() -> replica.streamCount() == 0 && tunnel.coderd().streamCount() == 0);
+
+            // Refusals reach the CLI: the agent's (closed port) and the relay's own policy.
+            int closedPort;
+            try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                closedPort = probe.getLocalPort();
+            }
+            assertThatThrownBy(() -> ServiceHeaders.connect(cli.open(), ServiceRequest.Tcp.loopback(closedPort)))
+                    .isInstanceOf(ServiceHeaderException.class)
+                    .hasMessage("Nothing is listening on 127.0.0.1:" + closedPort + " in the workspace.");
+            assertThatThrownBy(() -> ServiceHeaders.connect(cli.open(), new ServiceRequest.Ssh()))
+                    .isInstanceOf(ServiceHeaderException.class)
+                    .hasMessage("You may not SSH into this workspace.")
+                    .extracting(e -> ((ServiceHeaderException) e).status()).isEqualTo(ServiceStatus.FORBIDDEN);
+            await().until(() -> replica.streamCount() == 0 && tunnel.coderd().streamCount() == 0
+                    && cli.streamCount() == 0);
         } finally {
             cli.close();
             replica.close();
