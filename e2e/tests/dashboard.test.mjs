@@ -86,6 +86,18 @@ describe("dashboard", () => {
     await row.getByText("Active").waitFor();
   });
 
+  test("users: edit site roles", async () => {
+    const row = page.getByTestId(`user-row-${member.username}`);
+    await page.getByRole("button", { name: `Actions for ${member.username}` }).click();
+    await page.getByRole("menuitem", { name: "Edit roles" }).click();
+    const dialog = page.getByRole("dialog", { name: `Edit roles of ${member.username}` });
+    await dialog.getByLabel(/auditor/i).check();
+    await screenshot(page, "users-edit-roles");
+    await dialog.getByRole("button", { name: "Save roles" }).click();
+    await dialog.waitFor({ state: "detached" });
+    await row.getByText(/auditor/i).waitFor();
+  });
+
   test("users: search with the q syntax", async () => {
     await page.getByLabel("Search users").fill("status:active member1");
     await page.waitForURL((u) => u.searchParams.get("filter") === "status:active member1");
@@ -128,6 +140,12 @@ describe("dashboard", () => {
     await page.goto(`${server.url}/settings/account`);
     await page.getByRole("heading", { name: "Account" }).waitFor();
     assert.equal(await page.getByLabel("Username").inputValue(), admin.username);
+    await page.getByLabel("Full name").fill("Ada Lovelace");
+    await page.getByRole("button", { name: "Update profile" }).click();
+    await page.getByText("Profile updated.").waitFor();
+    await page.getByRole("button", { name: "Account menu" }).click();
+    await page.getByRole("menu").getByText("Ada Lovelace").waitFor();
+    await page.keyboard.press("Escape");
     await screenshot(page, "settings-account");
     await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "SSH Keys" }).click();
     const key = page.getByTestId("ssh-public-key");

@@ -1,12 +1,23 @@
 import CssBaseline from "@mui/material/CssBaseline";
 import { ThemeProvider } from "@mui/material/styles";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { ApiError } from "./api/client";
+import { queryKeys } from "./api/queries/keys";
+import type { User } from "./api/types";
 import { theme } from "./theme";
 
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  // A 401 from any call means the session ended (expired, revoked, user suspended): forget the
+  // user, and RequireAuth sends the browser to /login?redirect=<where it was>.
+  const onError = (error: unknown) => {
+    if (error instanceof ApiError && error.status === 401 && client.getQueryData<User | null>(queryKeys.me)) {
+      client.setQueryData<User | null>(queryKeys.me, null);
+    }
+  };
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: {
         // Client errors (400–499) will not change on retry; network and server errors might.
@@ -15,6 +26,7 @@ export function createQueryClient(): QueryClient {
       },
     },
   });
+  return client;
 }
 
 export function AppProviders({ client, children }: { client: QueryClient; children: ReactNode }) {
