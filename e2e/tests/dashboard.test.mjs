@@ -96,6 +96,14 @@ describe("dashboard", () => {
     await dialog.getByRole("button", { name: "Save roles" }).click();
     await dialog.waitFor({ state: "detached" });
     await row.getByText(/auditor/i).waitFor();
+
+    // And back to a plain member (the last test signs in as them and expects no admin pages).
+    await page.getByRole("button", { name: `Actions for ${member.username}` }).click();
+    await page.getByRole("menuitem", { name: "Edit roles" }).click();
+    await dialog.getByLabel(/auditor/i).uncheck();
+    await dialog.getByRole("button", { name: "Save roles" }).click();
+    await dialog.waitFor({ state: "detached" });
+    await row.getByText(/auditor/i).waitFor({ state: "detached" });
   });
 
   test("users: search with the q syntax", async () => {
