@@ -30,11 +30,18 @@ final class FrameWriter {
     }
 
     private static final byte[] EMPTY = new byte[0];
+    /**
+     * Control frames waiting to be sent. Legitimate traffic stays far below: a peer that keeps
+     * sending pings or SYNs while never reading our answers (a compromised agent, say) would
+     * otherwise grow this queue without bound.
+     */
+    static final int MAX_CONTROL_FRAMES = 16_384;
 
     private final MessageTransport transport;
     private final int maxMessageSize;
     private final int maxQueuedBytes;
     private final Consumer<IOException> onSendFailure;
+    private final Runnable onControlOverflow;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
     private final Condition space = lock.newCondition();
@@ -52,11 +59,13 @@ final class FrameWriter {
     private boolean stopped;
     private volatile Thread thread;
 
-    FrameWriter(MessageTransport transport, int maxMessageSize, int maxQueuedBytes, Consumer<IOException> onSendFailure) {
+    FrameWriter(MessageTransport transport, int maxMessageSize, int maxQueuedBytes,
+            Consumer<IOException> onSendFailure, Runnable onControlOverflow) {
         this.transport = transport;
         this.maxMessageSize = maxMessageSize;
         this.maxQueuedBytes = maxQueuedBytes;
         this.onSendFailure = onSendFailure;
+        this.onControlOverflow = onControlOverflow;
         this.buffer = ByteBuffer.allocate(maxMessageSize);
     }
 
@@ -110,15 +119,22 @@ final class FrameWriter {
     }
 
     private void enqueue(ArrayDeque<Outbound> queue, Outbound frame) {
+        boolean overflow;
         lock.lock();
         try {
             if (stopped || draining) {
                 return;
             }
-            queue.add(frame);
-            work.signal();
+            overflow = queue == control && control.size() >= MAX_CONTROL_FRAMES;
+            if (!overflow) {
+                queue.add(frame);
+                work.signal();
+            }
         } finally {
             lock.unlock();
+        }
+        if (overflow) {
+            onControlOverflow.run();
         }
     }
 

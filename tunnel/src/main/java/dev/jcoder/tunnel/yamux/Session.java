@@ -79,7 +79,9 @@ public final class Session implements AutoCloseable {
         this.windowGrowthLeft = new AtomicLong(config.windowGrowthBudget());
         this.decoder = new FrameDecoder(config.maxStreamWindow());
         this.writer = new FrameWriter(transport, config.maxMessageSize(), config.maxQueuedBytes(),
-                e -> end(e, CloseCodes.INTERNAL_ERROR, "send failed"));
+                e -> end(e, CloseCodes.INTERNAL_ERROR, "send failed"),
+                () -> end(new SessionClosedException("The peer sent control frames (pings, new streams) "
+                        + "faster than it read the answers.", null), CloseCodes.PROTOCOL_ERROR, "control flood"));
     }
 
     /** Starts the client end (odd stream ids) of a session on {@code transport}. */

@@ -189,6 +189,19 @@ class ProtocolTest {
     }
 
     @Test
+    void peerThatFloodsPingsWithoutReadingIsCutOff() throws Exception {
+        RawPeer peer = new RawPeer();
+        peer.gate = new CompletableFuture<>(); // our first send never completes: the peer reads nothing
+        Session session = Session.server(peer, quiet().withCloseTimeout(Duration.ofMillis(200)));
+        for (int i = 0; i < 3 * FrameWriter.MAX_CONTROL_FRAMES && !session.isClosed(); i++) {
+            peer.inject(new FrameHeader(FrameType.PING, Flags.SYN, 0, i), new byte[0]);
+        }
+        session.terminated().get(10, TimeUnit.SECONDS);
+        assertThat(session.closeCause()).get().extracting(Throwable::getMessage).asString().contains("faster than it read");
+        assertThat(peer.closedWith.get(5, TimeUnit.SECONDS)).isEqualTo(CloseCodes.PROTOCOL_ERROR);
+    }
+
+    @Test
     void silentPeerFailsTheKeepAlive() throws Exception {
         RawPeer peer = new RawPeer(); // never answers pings
         Session session = Session.client(peer,
