@@ -13,6 +13,15 @@ import dev.jcoder.coderd.http.RateLimiter;
 import dev.jcoder.coderd.metrics.RequestMetrics;
 import dev.jcoder.coderd.organizations.DefaultOrganization;
 import dev.jcoder.coderd.organizations.OrganizationsApi;
+import dev.jcoder.coderd.files.FilesApi;
+import dev.jcoder.coderd.provisionerjobs.ProvisionerJobs;
+import dev.jcoder.coderd.provisionerjobs.ProvisionerJobsApi;
+import dev.jcoder.coderd.provisionerjobs.ProvisionerJobsConfig;
+import dev.jcoder.coderd.templates.TemplateExamples;
+import dev.jcoder.coderd.templates.TemplatesApi;
+import dev.jcoder.coderd.templateversions.TemplateImportJobHandler;
+import dev.jcoder.coderd.templateversions.TemplateVersionsApi;
+import dev.jcoder.codersdk.ProvisionerJobType;
 import dev.jcoder.coderd.rbac.Authorizer;
 import dev.jcoder.coderd.rbac.Subject;
 import dev.jcoder.coderd.site.SiteHandler;
@@ -45,9 +54,11 @@ public final class Coderd implements AutoCloseable {
     private final PrometheusMeterRegistry metricsRegistry;
     private final BuildInfoResponse buildInfo;
     private final URI accessUrl;
+    private final ProvisionerJobs provisionerJobs;
 
     private Coderd(Database database, HttpServer http, PrometheusMeterRegistry metricsRegistry,
-            BuildInfoResponse buildInfo, URI accessUrl) {
+            BuildInfoResponse buildInfo, URI accessUrl, ProvisionerJobs provisionerJobs) {
+        this.provisionerJobs = provisionerJobs;
         this.database = database;
         this.http = http;
         this.metricsRegistry = metricsRegistry;
@@ -79,6 +90,7 @@ public final class Coderd implements AutoCloseable {
         ApiKeyIssuer issuer = new ApiKeyIssuer(clock);
         SessionCookie cookie = new SessionCookie(config.secureAuthCookie());
         ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(store, clock, config);
+        ProvisionerJobs jobs = ProvisionerJobs.start(database, store, clock, ProvisionerJobsConfig.defaults());
 
         String deploymentId = store.getDeploymentID().orElse("");
         String version = BuildVersion.version();
@@ -93,6 +105,10 @@ public final class Coderd implements AutoCloseable {
                 new TokensApi(issuer, config),
                 new OrganizationsApi(),
                 new AuthCheckApi(authorizer, config),
+                new FilesApi(clock),
+                new TemplatesApi(clock, TemplateExamples::load),
+                new TemplateVersionsApi(clock, jobs.events(), jobs.logStream(), authenticator),
+                new ProvisionerJobsApi(),
                 routes -> routes.get("/api/v2/buildinfo", ctx -> ctx.json(withDashboardUrl(buildInfo, listening.get()))));
         SiteHandler site = new SiteHandler(buildInfo, auth -> UserConverter.toSdk(auth.store(), auth.user()));
         HttpServer http = new HttpServer(config, version, clock, authenticator, new CsrfProtection(config.secureAuthCookie()),
@@ -102,8 +118,9 @@ public final class Coderd implements AutoCloseable {
                 ? URI.create("http://" + hostForUrl(config.httpHost()) + ":" + http.port())
                 : config.accessUrl();
         listening.set(accessUrl);
+        jobs.daemonServer().register(ProvisionerJobType.TEMPLATE_VERSION_IMPORT, new TemplateImportJobHandler(listening::get));
         log.info("serving the API and dashboard on http://{}:{} (access URL {})", config.httpHost(), http.port(), accessUrl);
-        return new Coderd(database, http, registry, withDashboardUrl(buildInfo, accessUrl), accessUrl);
+        return new Coderd(database, http, registry, withDashboardUrl(buildInfo, accessUrl), accessUrl, jobs);
     }
 
     private static BuildInfoResponse withDashboardUrl(BuildInfoResponse info, URI accessUrl) {
@@ -139,9 +156,15 @@ public final class Coderd implements AutoCloseable {
         return database;
     }
 
+    /** The provisioner job queue: daemon server (for in-process daemons), reaper, pubsub. */
+    public ProvisionerJobs provisionerJobs() {
+        return provisionerJobs;
+    }
+
     /** Stops accepting requests, lets in-flight ones finish (up to {@code grace}), closes the pool. */
     public void shutdown(Duration grace) {
         http.shutdown(grace);
+        provisionerJobs.close();
         database.close();
     }
 

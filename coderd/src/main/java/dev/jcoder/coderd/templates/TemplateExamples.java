@@ -1,0 +1,62 @@
+package dev.jcoder.coderd.templates;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.jcoder.codersdk.Json;
+import dev.jcoder.codersdk.TemplateExample;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The starter templates shipped in the jar. They live under {@code examples/templates/} on the
+ * classpath with an index {@code examples/templates/index.json}: an array of
+ * {@link TemplateExample} objects, each with an extra {@code "files"} array naming the files of the
+ * starter relative to {@code examples/templates/<id>/}. Without an index there are no starters.
+ */
+public final class TemplateExamples {
+    public static final String ROOT = "examples/templates/";
+
+    /** A starter and its files (relative paths). */
+    public record Starter(TemplateExample example, List<String> files) {
+        public Starter {
+            files = List.copyOf(files);
+        }
+    }
+
+    private TemplateExamples() {}
+
+    public static List<TemplateExample> load() {
+        return starters().stream().map(Starter::example).toList();
+    }
+
+    public static List<Starter> starters() {
+        try (InputStream in = TemplateExamples.class.getClassLoader().getResourceAsStream(ROOT + "index.json")) {
+            if (in == null) {
+                return List.of();
+            }
+            List<Map<String, Object>> entries = Json.mapper().readValue(in, new TypeReference<>() {});
+            return entries.stream().map(entry -> {
+                Map<String, Object> fields = new LinkedHashMap<>(entry);
+                Object files = fields.remove("files");
+                TemplateExample example = Json.mapper().convertValue(fields, TemplateExample.class);
+                List<String> names = files instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
+                return new Starter(example, names);
+            }).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the starter template index.", e);
+        }
+    }
+
+    /** The bytes of one file of a starter. */
+    public static Optional<byte[]> file(String exampleId, String path) {
+        try (InputStream in = TemplateExamples.class.getClassLoader().getResourceAsStream(ROOT + exampleId + "/" + path)) {
+            return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
