@@ -14,12 +14,12 @@ public final class Main {
 
     /** Runs one command line on the process's terminal and returns its exit code. */
     public static int run(String... args) {
-        return RootCommand.commandLine().execute(args);
+        return RootCommand.commandLine(Terminal.system(), args).execute(args);
     }
 
     /** Runs one command line with the given streams (tests use this); prompts read lines from {@code in}. */
     public static int run(PrintWriter out, PrintWriter err, InputStream in, String... args) {
-        CommandLine commandLine = RootCommand.commandLine(Terminal.of(in));
+        CommandLine commandLine = RootCommand.commandLine(Terminal.of(in), args);
         commandLine.setOut(out);
         commandLine.setErr(err);
         try {

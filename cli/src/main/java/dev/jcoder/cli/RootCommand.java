@@ -12,12 +12,15 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code coder}: the root command. Subcommands are listed here; each command that talks to a
- * deployment mixes in {@link GlobalOptions} ({@code --url}, {@code --token}, {@code --global-config}).
+ * {@code coder}: the root command. Subcommands are listed in {@link #SUBCOMMANDS}; each command
+ * that talks to a deployment mixes in {@link GlobalOptions} ({@code --url}, {@code --token},
+ * {@code --global-config}).
  */
 @Command(
         name = "coder",
@@ -26,8 +29,15 @@ import picocli.CommandLine.Command;
         header = "jcoder: self-hosted cloud development environments, compatible with Coder.",
         description = {"", "Get started:", "  coder server                 run the control plane on http://127.0.0.1:3000",
             "  coder login <url>            sign in (creates the first user on a new deployment)",
-            "  coder whoami                 show who you are signed in as", ""},
-        subcommands = {
+            "  coder whoami                 show who you are signed in as", ""})
+public final class RootCommand implements Runnable {
+    /**
+     * The subcommands, in help order. Building a picocli model costs reflection over every option,
+     * so a command line that names one of them gets a tree with only that one (see
+     * {@link #commandLine(Terminal, String...)}): {@code coder whoami} does not pay for
+     * {@code coder server}'s many options.
+     */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(
             ServerCommand.class,
             LoginCommand.class,
             LogoutCommand.class,
@@ -36,9 +46,8 @@ import picocli.CommandLine.Command;
             UsersCommand.class,
             TokensCommand.class,
             AotTrainingCommand.class,
-            CommandLine.HelpCommand.class,
-        })
-public final class RootCommand implements Runnable {
+            CommandLine.HelpCommand.class);
+
     @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "Show help.")
     boolean help;
 
@@ -61,18 +70,34 @@ public final class RootCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** The configured command line: error messages without stack traces, Coder-like exit codes. */
+    /** The configured command line with every subcommand: error messages without stack traces, Coder-like exit codes. */
     public static CommandLine commandLine() {
         return commandLine(Terminal.system());
     }
 
-    /** The command line, reading prompts' answers from {@code terminal}. */
-    public static CommandLine commandLine(Terminal terminal) {
+    /**
+     * The command line for {@code args}, reading prompts' answers from {@code terminal}. When the
+     * first argument names a subcommand (not {@code help}), only that subcommand is in the tree;
+     * otherwise (help, no or unknown command) every subcommand is.
+     */
+    public static CommandLine commandLine(Terminal terminal, String... args) {
         CommandLine commandLine = new CommandLine(new RootCommand(terminal));
+        String first = args.length == 0 ? "" : args[0];
+        List<Class<?>> chosen = SUBCOMMANDS.stream().filter(type -> !first.equals("help") && names(type).contains(first)).toList();
+        for (Class<?> type : chosen.isEmpty() ? SUBCOMMANDS : chosen) {
+            commandLine.addSubcommand(type);
+        }
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler(RootCommand::handleError);
         OutputOptions.describeColumns(commandLine);
         return commandLine;
+    }
+
+    private static List<String> names(Class<?> type) {
+        Command command = type.getAnnotation(Command.class);
+        List<String> names = new ArrayList<>(List.of(command.aliases()));
+        names.add(command.name());
+        return names;
     }
 
     private static int handleError(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {

@@ -26,13 +26,16 @@ import picocli.CommandLine.Option;
  * results, and the printing itself. The command's {@link Output} says which formats and columns exist.
  */
 public final class OutputOptions {
-    private static final ObjectWriter JSON = Json.mapper().writer(new DefaultPrettyPrinter()
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
-            .withSeparators(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                    .withObjectEmptySeparator("")
-                    .withArrayEmptySeparator("")));
+    /** Created on first use: text and table output do not need Jackson. */
+    private static final class JsonWriter {
+        static final ObjectWriter WRITER = Json.mapper().writer(new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+                .withSeparators(Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                        .withObjectEmptySeparator("")
+                        .withArrayEmptySeparator("")));
+    }
 
     @Option(names = {"-o", "--output"}, paramLabel = "<format>", descriptionKey = "jcoder.output",
             description = "Output format.")
@@ -77,7 +80,7 @@ public final class OutputOptions {
     /** Pretty JSON as Go's {@code json.MarshalIndent(v, "", "  ")} writes it. */
     public static String json(Object value) {
         try {
-            return JSON.writeValueAsString(value);
+            return JsonWriter.WRITER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write the result as JSON.", e);
         }
