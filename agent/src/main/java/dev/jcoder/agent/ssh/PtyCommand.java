@@ -31,7 +31,9 @@ final class PtyCommand extends ProcessCommand {
 
     @Override
     protected void launch(Environment env, Map<String, String> processEnvironment) throws IOException {
-        processEnvironment.putIfAbsent("TERM", "xterm-256color");
+        if (processEnvironment.getOrDefault("TERM", "").isBlank()) {
+            processEnvironment.put("TERM", "xterm-256color"); // a client that named no terminal type
+        }
         process = new PtyProcessBuilder(argv())
                 .setEnvironment(processEnvironment)
                 .setDirectory(settings.workingDirectory().toString())
