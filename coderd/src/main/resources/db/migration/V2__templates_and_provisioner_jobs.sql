@@ -30,6 +30,8 @@ CREATE TABLE provisioner_jobs (
     worker_id       uuid,
     file_id         uuid        NOT NULL REFERENCES files (id),
     tags            jsonb       NOT NULL DEFAULT '{"scope": "organization", "owner": ""}',
+    -- Arrival order; creation times can be equal (one clock tick, or a frozen test clock).
+    queue_order     bigserial   NOT NULL,
     job_status      text GENERATED ALWAYS AS (
         CASE
             WHEN completed_at IS NOT NULL AND canceled_at IS NOT NULL THEN 'canceled'
@@ -41,7 +43,7 @@ CREATE TABLE provisioner_jobs (
         END) STORED
 );
 -- The queue: pending jobs in creation order.
-CREATE INDEX provisioner_jobs_pending_idx ON provisioner_jobs (created_at) WHERE started_at IS NULL AND completed_at IS NULL;
+CREATE INDEX provisioner_jobs_pending_idx ON provisioner_jobs (queue_order) WHERE started_at IS NULL AND completed_at IS NULL;
 CREATE INDEX provisioner_jobs_organization_idx ON provisioner_jobs (organization_id, created_at DESC);
 CREATE INDEX provisioner_jobs_running_idx ON provisioner_jobs (updated_at) WHERE started_at IS NOT NULL AND completed_at IS NULL;
 

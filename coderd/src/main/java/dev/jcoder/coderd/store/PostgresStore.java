@@ -415,7 +415,7 @@ public final class PostgresStore implements Store {
     private static final String JOBS_WITH_QUEUE = """
             WITH queue AS (
                 SELECT id,
-                       row_number() OVER (PARTITION BY organization_id ORDER BY created_at, id) AS position,
+                       row_number() OVER (PARTITION BY organization_id ORDER BY queue_order) AS position,
                        count(*) OVER (PARTITION BY organization_id) AS size
                 FROM provisioner_jobs WHERE started_at IS NULL AND completed_at IS NULL)
             SELECT j.*, COALESCE(q.position, 0)::int AS queue_position, COALESCE(q.size, 0)::int AS queue_size
@@ -444,7 +444,7 @@ public final class PostgresStore implements Store {
     public List<ProvisionerJobRow> getProvisionerJobsByOrganization(UUID organizationId, List<String> statuses, int limit) {
         return withHandle(h -> h.createQuery(JOBS_WITH_QUEUE + """
                          WHERE j.organization_id = :org AND (cardinality(:statuses) = 0 OR j.job_status = ANY(:statuses))
-                        ORDER BY j.created_at DESC LIMIT :limit""")
+                        ORDER BY j.queue_order DESC LIMIT :limit""")
                 .bind("org", organizationId).bindArray("statuses", String.class, statuses)
                 .bind("limit", limit > 0 ? limit : Integer.MAX_VALUE).mapTo(ProvisionerJobRow.class).list());
     }
@@ -460,7 +460,7 @@ public final class PostgresStore implements Store {
                               AND organization_id = :org
                               AND provisioner = ANY(:provisioners)
                               AND provisioner_tagset_contains(CAST(:tags AS jsonb), tags)
-                            ORDER BY created_at, id
+                            ORDER BY queue_order
                             FOR UPDATE SKIP LOCKED
                             LIMIT 1)
                         RETURNING id""")
@@ -503,7 +503,7 @@ public final class PostgresStore implements Store {
                          WHERE j.completed_at IS NULL
                           AND ((j.started_at IS NOT NULL AND j.updated_at < :heartbeat)
                             OR (j.started_at IS NULL AND j.created_at < :created))
-                        ORDER BY j.created_at""")
+                        ORDER BY j.queue_order""")
                 .bind("heartbeat", heartbeatBefore).bind("created", createdBefore).mapTo(ProvisionerJobRow.class).list());
     }
 
@@ -599,10 +599,10 @@ public final class PostgresStore implements Store {
         return withHandle(h -> h.createQuery("""
                         SELECT * FROM templates
                         WHERE deleted = :deleted
-                          AND (CAST(:org AS uuid) IS NULL OR organization_id = :org)
+                          AND (CAST(:org AS uuid) IS NULL OR organization_id = CAST(:org AS uuid))
                           AND (:exactName = '' OR lower(name) = lower(:exactName))
                           AND (:fuzzyName = '' OR lower(name) LIKE '%' || lower(:fuzzyName) || '%')
-                          AND (CAST(:deprecated AS boolean) IS NULL OR (deprecation_message <> '') = :deprecated)
+                          AND (CAST(:deprecated AS boolean) IS NULL OR (deprecation_message <> '') = CAST(:deprecated AS boolean))
                           AND (cardinality(:ids) = 0 OR id = ANY(:ids))
                         ORDER BY lower(name), id""")
                 .bind("deleted", f.deleted()).bindByType("org", f.organizationId().orElse(null), UUID.class)
@@ -713,7 +713,7 @@ public final class PostgresStore implements Store {
         useHandle(h -> h.createUpdate("""
                         INSERT INTO template_versions (id, template_id, organization_id, created_at, updated_at, name, message,
                                                        readme, job_id, created_by, archived, source_example_id)
-                        VALUES (:id, :templateId, :organizationId, :createdAt, :updatedAt, :name, :message, :readme, :jobId,
+                        VALUES (:id, CAST(:templateId AS uuid), :organizationId, :createdAt, :updatedAt, :name, :message, :readme, :jobId,
                                 :createdBy, :archived, :sourceExampleId)""")
                 .bind("id", v.id()).bindByType("templateId", v.templateId().orElse(null), UUID.class)
                 .bind("organizationId", v.organizationId()).bind("createdAt", v.createdAt())
@@ -726,7 +726,7 @@ public final class PostgresStore implements Store {
     public TemplateVersionRow updateTemplateVersionByID(UUID id, Optional<UUID> templateId, String name, String message,
             Instant now) {
         return withHandle(h -> h.createQuery("""
-                        UPDATE template_versions SET template_id = :template, name = :name, message = :message, updated_at = :now
+                        UPDATE template_versions SET template_id = CAST(:template AS uuid), name = :name, message = :message, updated_at = :now
                         WHERE id = :id RETURNING *""")
                 .bind("id", id).bindByType("template", templateId.orElse(null), UUID.class).bind("name", name)
                 .bind("message", message).bind("now", now).mapTo(TemplateVersionRow.class).one());
@@ -751,7 +751,7 @@ public final class PostgresStore implements Store {
                             mutable, default_value, icon, options, validation_regex, validation_error, validation_min,
                             validation_max, validation_monotonic, required, ephemeral, display_order)
                         VALUES (:templateVersionId, :name, :displayName, :description, :type, :mutable, :defaultValue, :icon,
-                            CAST(:options AS jsonb), :validationRegex, :validationError, :min, :max, :validationMonotonic,
+                            CAST(:options AS jsonb), :validationRegex, :validationError, CAST(:min AS integer), CAST(:max AS integer), :validationMonotonic,
                             :required, :ephemeral, :displayOrder)""")
                 .bindMethods(p).bindByType("min", p.validationMin().orElse(null), Integer.class)
                 .bindByType("max", p.validationMax().orElse(null), Integer.class).execute());

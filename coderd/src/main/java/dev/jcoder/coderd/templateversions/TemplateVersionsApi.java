@@ -95,6 +95,11 @@ public final class TemplateVersionsApi implements Api {
         Authenticated auth = Authenticated.require(ctx);
         AuthorizingStore store = auth.store();
         OrganizationRow organization = OrganizationsApi.resolve(ctx, store);
+        if (!store.can(dev.jcoder.coderd.rbac.Action.CREATE, dev.jcoder.coderd.rbac.RbacObject
+                .of(dev.jcoder.coderd.rbac.ResourceType.TEMPLATE).inOrganization(organization.id()))) {
+            throw new dev.jcoder.coderd.errors.Forbidden("Forbidden.",
+                    "You don't have permission to create template versions in this organization.");
+        }
         CreateTemplateVersionRequest request = Requests.body(ctx, CreateTemplateVersionRequest.class, MAX_BODY);
         var validator = new dev.jcoder.coderd.http.Validator();
         if (request.storageMethod() != ProvisionerStorageMethod.FILE) {
