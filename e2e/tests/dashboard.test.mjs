@@ -203,6 +203,27 @@ describe("dashboard", () => {
     assert.equal(path(), "/users");
   });
 
+  test("a signed-in first paint takes the user and build info from index.html", async () => {
+    const api = [];
+    const listener = (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith("/api/v2/")) api.push(url.pathname);
+    };
+    page.on("request", listener);
+    await page.goto(`${server.url}/settings/account`);
+    await page.getByRole("heading", { name: "Account" }).waitFor();
+    await page.getByRole("button", { name: "Account menu" }).waitFor();
+    page.off("request", listener);
+    const bootstrap = await page.evaluate(() => ({
+      user: document.querySelector('meta[property="user"]').getAttribute("content"),
+      buildInfo: document.querySelector('meta[property="build-info"]').getAttribute("content"),
+    }));
+    assert.equal(JSON.parse(bootstrap.user).username, admin.username);
+    assert.ok(JSON.parse(bootstrap.buildInfo).version);
+    assert.ok(!api.includes("/api/v2/users/me"), `unexpected requests: ${api.join(", ")}`);
+    assert.ok(!api.includes("/api/v2/buildinfo"), `unexpected requests: ${api.join(", ")}`);
+  });
+
   test("the member can sign in but sees no admin pages", async () => {
     await page.getByRole("button", { name: "Account menu" }).click();
     await page.getByRole("menuitem", { name: "Sign out" }).click();
