@@ -138,6 +138,11 @@ public final class CoderProviderHost implements AutoCloseable {
     return provider;
   }
 
+  /** {@link #startProvider(Map)} with an environment from {@link dev.jcoder.terraform.provider.ProviderEnvironment}. */
+  public HostedProvider startProvider(BuildEnvironment environment) {
+    return startProvider(environment.variables());
+  }
+
   /** Providers started and not yet closed. */
   public int runningProviders() {
     return running.size();

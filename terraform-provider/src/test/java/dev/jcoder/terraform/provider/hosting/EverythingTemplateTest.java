@@ -3,13 +3,13 @@ package dev.jcoder.terraform.provider.hosting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.jcoder.terraform.provider.datasources.ParameterDataSource;
+import dev.jcoder.terraform.provider.ProviderEnvironment;
 import dev.jcoder.terraform.provider.testing.HostedTerraform;
 import dev.jcoder.terraform.provider.testing.Templates;
 import dev.jcoder.terraform.provider.testing.Terraform;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,30 +35,25 @@ class EverythingTemplateTest {
   }
 
   private static Map<String, String> build(String transition) {
-    Map<String, String> env = new HashMap<>();
-    env.put("CODER_AGENT_URL", "https://coder.example.com:8443");
-    env.put("CODER_AGENT_SCRIPT_linux_amd64", "#!/bin/sh\ncurl ${ACCESS_URL}bin/coder-linux-amd64 --auth ${AUTH_TYPE}");
-    env.put("CODER_WORKSPACE_TRANSITION", transition);
-    env.put("CODER_WORKSPACE_NAME", "dev");
-    env.put("CODER_WORKSPACE_ID", "6b2e6a38-3f4a-4cb2-9a4b-5d8f0f7b1a01");
-    env.put("CODER_WORKSPACE_BUILD_ID", "0e1b7a7e-8a6d-4b8e-9c44-1f3c3a1f4b22");
-    env.put("CODER_WORKSPACE_TEMPLATE_ID", "a1a1a1a1-3f4a-4cb2-9a4b-5d8f0f7b1a01");
-    env.put("CODER_WORKSPACE_TEMPLATE_NAME", "docker");
-    env.put("CODER_WORKSPACE_TEMPLATE_VERSION", "v1");
-    env.put("CODER_WORKSPACE_OWNER", "alice");
-    env.put("CODER_WORKSPACE_OWNER_ID", "b2b2b2b2-3f4a-4cb2-9a4b-5d8f0f7b1a01");
-    env.put("CODER_WORKSPACE_OWNER_NAME", "Alice Liddell");
-    env.put("CODER_WORKSPACE_OWNER_EMAIL", "alice@example.com");
-    env.put("CODER_WORKSPACE_OWNER_GROUPS", "[\"Everyone\",\"devs\"]");
-    env.put("CODER_WORKSPACE_OWNER_RBAC_ROLES", "[{\"name\":\"member\",\"org_id\":\"c3c3\"}]");
-    env.put("CODER_WORKSPACE_OWNER_SESSION_TOKEN", "session-secret");
-    env.put("CODER_WORKSPACE_OWNER_LOGIN_TYPE", "password");
-    env.put("CODER_WORKSPACE_OWNER_SSH_PUBLIC_KEY", "ssh-ed25519 AAAA alice");
-    env.put(ParameterDataSource.valueVariable("Region"), "us");
-    env.put(ParameterDataSource.valueVariable("cpus"), "4");
-    env.put(ParameterDataSource.previousValueVariable("cpus"), "2");
-    env.put("CODER_EXTERNAL_AUTH_ACCESS_TOKEN_github", "gho_token");
-    return env;
+    return ProviderEnvironment.builder()
+        .accessUrl("https://coder.example.com:8443")
+        .agentScript("linux", "amd64", "#!/bin/sh\ncurl ${ACCESS_URL}bin/coder-linux-amd64 --auth ${AUTH_TYPE}")
+        .transition(transition)
+        .workspace("6b2e6a38-3f4a-4cb2-9a4b-5d8f0f7b1a01", "dev")
+        .buildId("0e1b7a7e-8a6d-4b8e-9c44-1f3c3a1f4b22")
+        .template("a1a1a1a1-3f4a-4cb2-9a4b-5d8f0f7b1a01", "docker", "v1")
+        .owner("b2b2b2b2-3f4a-4cb2-9a4b-5d8f0f7b1a01", "alice", "Alice Liddell", "alice@example.com")
+        .ownerGroups(List.of("Everyone", "devs"))
+        .ownerRbacRoles(List.of(new ProviderEnvironment.RbacRole("member", "c3c3")))
+        .ownerSessionToken("session-secret")
+        .ownerLoginType("password")
+        .ownerSshKeys("ssh-ed25519 AAAA alice", "")
+        .parameter("Region", "us")
+        .parameter("cpus", "4")
+        .previousParameter("cpus", "2")
+        .externalAuthAccessToken("github", "gho_token")
+        .build()
+        .variables();
   }
 
   @Test
