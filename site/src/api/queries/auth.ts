@@ -65,8 +65,10 @@ export interface Permissions {
   viewDeployment: boolean;
 }
 
+// As in Coder's dashboard, "may view the users page" means "may update users": every member may
+// read users (to see who owns what), but only user admins manage them.
 const permissionChecks = {
-  viewUsers: { object: { resource_type: "user" }, action: "read" },
+  viewUsers: { object: { resource_type: "user" }, action: "update" },
   createUser: { object: { resource_type: "user" }, action: "create" },
   updateUsers: { object: { resource_type: "user" }, action: "update" },
   deleteUsers: { object: { resource_type: "user" }, action: "delete" },
@@ -101,7 +103,7 @@ export function permissionsFromRoles(user: User): Permissions {
   const owner = roles.has("owner");
   const userAdmin = owner || roles.has("user-admin");
   return {
-    viewUsers: userAdmin || roles.has("auditor") || roles.has("template-admin"),
+    viewUsers: userAdmin,
     createUser: userAdmin,
     updateUsers: userAdmin,
     deleteUsers: userAdmin,
