@@ -376,8 +376,14 @@ public final class CoderClient {
 
     /** Changes settings; returns the template unchanged when nothing changed (the server answers 304). */
     public Template updateTemplateMeta(UUID id, UpdateTemplateMeta request) {
-        Template updated = send("PATCH", "/api/v2/templates/" + id, request, Template.class);
-        return updated != null ? updated : template(id);
+        try {
+            return send("PATCH", "/api/v2/templates/" + id, request, Template.class);
+        } catch (CoderApiException e) {
+            if (e.statusCode() == 304) {
+                return template(id);
+            }
+            throw e;
+        }
     }
 
     public void deleteTemplate(UUID id) {

@@ -306,7 +306,7 @@ public final class TemplatesApi implements Api {
     private void archiveVersions(Context ctx) {
         TemplateRow template = template(ctx);
         Store store = store(ctx);
-        ArchiveTemplateVersionsRequest request = ctx.body().isBlank() ? new ArchiveTemplateVersionsRequest(false)
+        ArchiveTemplateVersionsRequest request = ctx.req().getContentLengthLong() == 0 ? new ArchiveTemplateVersionsRequest(false)
                 : Requests.body(ctx, ArchiveTemplateVersionsRequest.class, MAX_BODY);
         List<UUID> archived = new ArrayList<>();
         Instant now = clock.instant();
