@@ -16,28 +16,36 @@ import java.util.Optional;
  */
 public final class Terminal {
     private final InputStream input;
-    private final Optional<Console> console;
+    private final boolean useConsole;
+    private Optional<Console> console;
     private BufferedReader lines;
 
-    private Terminal(InputStream input, Optional<Console> console) {
+    private Terminal(InputStream input, boolean useConsole) {
         this.input = input;
-        this.console = console;
+        this.useConsole = useConsole;
     }
 
     /** The process's terminal: the console if standard input and output are a terminal. */
     public static Terminal system() {
-        Console console = System.console();
-        return new Terminal(System.in, Optional.ofNullable(console).filter(Console::isTerminal));
+        return new Terminal(System.in, true);
     }
 
     /** Answers come from {@code input}, one line each; never interactive. */
     public static Terminal of(InputStream input) {
-        return new Terminal(input, Optional.empty());
+        return new Terminal(input, false);
     }
 
     /** True when a person can answer prompts (a console is attached). */
     public boolean interactive() {
-        return console.isPresent();
+        return console().isPresent();
+    }
+
+    /** Looked up on first use: most commands never prompt. */
+    private Optional<Console> console() {
+        if (console == null) {
+            console = useConsole ? Optional.ofNullable(System.console()).filter(Console::isTerminal) : Optional.empty();
+        }
+        return console;
     }
 
     /** Prints {@code > text } and returns the answer, stripped; {@code fallback} when the answer is empty. */
@@ -64,13 +72,13 @@ public final class Terminal {
     private String ask(PrintWriter out, String text, boolean secret) {
         out.print(Style.bold("> ") + text + " ");
         out.flush();
-        if (console.isPresent()) {
+        if (console().isPresent()) {
             String answer;
             if (secret) {
-                char[] password = console.get().readPassword();
+                char[] password = console().get().readPassword();
                 answer = password == null ? null : new String(password);
             } else {
-                answer = console.get().readLine();
+                answer = console().get().readLine();
             }
             if (answer == null) {
                 throw new CliException("No answer to \"" + text + "\": input closed.");

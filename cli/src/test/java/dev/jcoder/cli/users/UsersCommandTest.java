@@ -138,6 +138,26 @@ class UsersCommandTest {
     }
 
     @Test
+    void createInAnOrganizationByName() {
+        String name = TestCoderd.uniqueName("olga");
+        var organization = owner.organizations().getFirst();
+        Result result = cli.run("users", "create", "-e", name + "@example.com", "-u", name, "-p", TestCoderd.PASSWORD,
+                "--org", organization.name());
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(owner.user(name).organizationIds()).containsExactly(organization.id());
+    }
+
+    @Test
+    void createWithUnknownOrganizationFails() {
+        Result result = cli.run("users", "create", "-e", "p@example.com", "-u", "p-user", "-p", TestCoderd.PASSWORD,
+                "--org", "no-such-org");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("404");
+    }
+
+    @Test
     void createDuplicateFails() {
         Result result = cli.run("users", "create", "-e", "other@example.com", "-u", "owner", "-p", TestCoderd.PASSWORD);
 
