@@ -84,6 +84,13 @@ public final class HttpServer implements AutoCloseable {
                 }
             });
             routes.before(csrf::issueCookie);
+            routes.before(ctx -> {
+                // Dashboard pages: recognise a signed-in browser so index.html can carry the user.
+                String path = ctx.path();
+                if (!path.startsWith("/api/") && !path.startsWith("/assets/") && !path.equals("/healthz")) {
+                    authenticator.authenticate(ctx, false);
+                }
+            });
             routes.beforeMatched("/api/*", ctx -> {
                 Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
                 if (matched != null && matched.handler == UNKNOWN_API_ROUTE) {
