@@ -1,16 +1,18 @@
 package dev.jcoder.agent.ssh;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The OS account the agent runs as: every session runs as this user, whatever user name the SSH
- * client sent. The login shell comes from {@code /etc/passwd}, then {@code $SHELL}, then
- * {@code /bin/sh}, the same order a login would use.
+ * client sent. The login shell comes from the passwd entry ({@code /etc/passwd}, else
+ * {@code getent}), then {@code $SHELL}, then {@code /bin/sh}, the same order a login would use.
  *
  * @param name  the user name
  * @param home  the home directory
@@ -23,7 +25,7 @@ record UserAccount(String name, Path home, String shell) {
     static UserAccount current(Optional<String> shellOverride) {
         String name = System.getProperty("user.name");
         Path home = Path.of(System.getProperty("user.home"));
-        Optional<String[]> entry = passwdEntry(Path.of("/etc/passwd"), name);
+        Optional<String[]> entry = passwdEntry(Path.of("/etc/passwd"), name).or(() -> getentEntry(name));
         if (entry.isPresent() && entry.get().length >= 6 && !entry.get()[5].isEmpty()) {
             home = Path.of(entry.get()[5]);
         }
@@ -47,6 +49,26 @@ record UserAccount(String name, Path home, String shell) {
                     .filter(fields -> fields.length >= 7 && fields[0].equals(name))
                     .findFirst();
         } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Users from LDAP, SSSD and the like are not in /etc/passwd; NSS knows them. */
+    private static Optional<String[]> getentEntry(String name) {
+        try {
+            Process getent = new ProcessBuilder("getent", "passwd", name)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            String line = new String(getent.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (!getent.waitFor(5, TimeUnit.SECONDS) || getent.exitValue() != 0) {
+                return Optional.empty();
+            }
+            String[] fields = line.split(":", -1);
+            return fields.length >= 7 && fields[0].equals(name) ? Optional.of(fields) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return Optional.empty();
         }
     }
