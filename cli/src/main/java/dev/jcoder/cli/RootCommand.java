@@ -45,6 +45,7 @@ public final class RootCommand implements Runnable {
             VersionCommand.class,
             UsersCommand.class,
             TokensCommand.class,
+            dev.jcoder.cli.templates.TemplatesCommand.class,
             AotTrainingCommand.class,
             CommandLine.HelpCommand.class);
 

@@ -91,6 +91,11 @@ public final class ServerCommand implements Callable<Integer> {
             description = "Output JSON logs to a given file (e.g. /dev/stderr). Env: $CODER_LOGGING_JSON.")
     String logJson;
 
+    @Option(names = "--provisioner-daemons", defaultValue = "${env:CODER_PROVISIONER_DAEMONS:-3}", paramLabel = "<int>",
+            description = "Number of provisioner daemons to create on start. If builds are stuck in queued state for a long time, "
+                    + "consider increasing this. Env: $CODER_PROVISIONER_DAEMONS.")
+    int provisionerDaemons;
+
     @Option(names = {"-v", "--verbose"}, defaultValue = "${env:CODER_VERBOSE:-false}",
             description = "Output debug-level logs. Env: $CODER_VERBOSE.")
     boolean verbose;
@@ -142,6 +147,13 @@ public final class ServerCommand implements Callable<Integer> {
             prometheus = Optional.of(new PrometheusEndpoint(coderd.metricsRegistry(), address.host(), address.port()));
             out.println("Prometheus metrics on http://" + address.host() + ":" + prometheus.get().port() + "/metrics");
         }
+        // In-process provisioner daemons (issue 3): they talk to coderd's queue without a network hop.
+        dev.jcoder.provisionerd.ProvisionerDaemons daemons = dev.jcoder.provisionerd.ProvisionerDaemons.start(
+                Math.max(0, provisionerDaemons), "built-in",
+                registration -> coderd.provisionerJobs().daemonServer().connectToDefaultOrganization(registration,
+                        coderd.buildInfo().version()),
+                dev.jcoder.provisionerd.ProvisionerDaemons.builtIn(),
+                dev.jcoder.provisionerd.DaemonConfig.defaults((cacheDir != null ? cacheDir : configDir).resolve("provisionerd")));
         out.println("Started HTTP listener at http://" + http.host() + ":" + coderd.port());
         out.println();
         out.println("View the Web UI: " + coderd.accessUrl());
@@ -154,6 +166,7 @@ public final class ServerCommand implements Callable<Integer> {
             out.println();
             out.println("Interrupt caught, gracefully exiting...");
             out.flush();
+            daemons.close();
             coderd.shutdown(Duration.ofSeconds(10));
             metrics.ifPresent(PrometheusEndpoint::close);
             database.ifPresent(EmbeddedPostgresServer::close);

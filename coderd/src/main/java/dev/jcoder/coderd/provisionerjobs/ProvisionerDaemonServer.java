@@ -68,6 +68,13 @@ public final class ProvisionerDaemonServer {
         return handler;
     }
 
+    /** Registers a daemon of the default organization (the built-in daemons of {@code coder server}). */
+    public ProvisionerDaemonClient connectToDefaultOrganization(DaemonRegistration registration, String version) {
+        UUID organization = store.getDefaultOrganization()
+                .orElseThrow(() -> new IllegalStateException("The deployment has no default organization.")).id();
+        return connect(organization, registration, version);
+    }
+
     /** Registers a daemon of {@code organizationId} and returns its connection. */
     public ProvisionerDaemonClient connect(UUID organizationId, DaemonRegistration registration, String version) {
         Instant now = clock.instant();
