@@ -163,6 +163,20 @@ describe("UsersPage", () => {
     });
   });
 
+  it("dialogs are keyboard-operable: focus starts inside, Escape closes, focus returns", async () => {
+    const user = userEvent.setup();
+    renderPage(<UsersPage />, { path: "/users", me: owner });
+    const open = await screen.findByRole("button", { name: "Create user" });
+    await user.click(open);
+    const dialog = await screen.findByRole("dialog", { name: "Create user" });
+    expect(within(dialog).getByLabelText("Username")).toHaveFocus();
+    await user.tab();
+    expect(within(dialog).getByLabelText("Full name")).toHaveFocus();
+    await user.keyboard("{Escape}");
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    await waitFor(() => expect(open).toHaveFocus());
+  });
+
   it("hides management for users who may only read", async () => {
     vi.mocked(API.checkAuthorization).mockResolvedValue({ viewUsers: true });
     renderPage(<UsersPage />, { path: "/users", me: owner });
