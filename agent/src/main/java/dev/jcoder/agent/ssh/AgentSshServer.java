@@ -39,6 +39,9 @@ public final class AgentSshServer implements AutoCloseable {
     /** The only address the server listens on; the tunnel is the way in from outside. */
     public static final String LISTEN_HOST = "127.0.0.1";
 
+    /** Pending TCP connections the kernel may queue before the server accepts them. */
+    static final int LISTEN_BACKLOG = 1024;
+
     /** The receive window the server grants each channel. */
     static final long CHANNEL_WINDOW_BYTES = 4L * 1024 * 1024;
 
@@ -89,6 +92,9 @@ public final class AgentSshServer implements AutoCloseable {
         // default) allows ~100 MB/s at 20 ms. 4 MiB keeps uploads fast over a WAN; the memory is only
         // used while a consumer is slower than its producer.
         CoreModuleProperties.WINDOW_SIZE.set(sshd, CHANNEL_WINDOW_BYTES);
+        // MINA's default backlog (the JDK's 50) overflowed when 200 clients connected at once, and
+        // the kernel reset some of them; sshd uses 128.
+        CoreModuleProperties.SOCKET_BACKLOG.set(sshd, LISTEN_BACKLOG);
         return new AgentSshServer(sshd, stats, hostKey);
     }
 
