@@ -413,13 +413,17 @@ public final class PostgresStore implements Store {
 
     /** Jobs with their place among the pending jobs of their organization (0 when not pending). */
     private static final String JOBS_WITH_QUEUE = """
-            WITH queue AS (
-                SELECT id,
-                       row_number() OVER (PARTITION BY organization_id ORDER BY queue_order) AS position,
-                       count(*) OVER (PARTITION BY organization_id) AS size
-                FROM provisioner_jobs WHERE started_at IS NULL AND completed_at IS NULL)
-            SELECT j.*, COALESCE(q.position, 0)::int AS queue_position, COALESCE(q.size, 0)::int AS queue_size
-            FROM provisioner_jobs j LEFT JOIN queue q ON q.id = j.id
+            SELECT j.*,
+                   CASE WHEN j.started_at IS NULL AND j.completed_at IS NULL THEN
+                       (SELECT count(*) FROM provisioner_jobs q
+                        WHERE q.organization_id = j.organization_id AND q.started_at IS NULL AND q.completed_at IS NULL
+                          AND q.queue_order <= j.queue_order)
+                   ELSE 0 END::int AS queue_position,
+                   CASE WHEN j.started_at IS NULL AND j.completed_at IS NULL THEN
+                       (SELECT count(*) FROM provisioner_jobs q
+                        WHERE q.organization_id = j.organization_id AND q.started_at IS NULL AND q.completed_at IS NULL)
+                   ELSE 0 END::int AS queue_size
+            FROM provisioner_jobs j
             """;
 
     @Override
