@@ -230,6 +230,7 @@ public final class Pubsub implements AutoCloseable {
         closing = true;
         try {
             stopped.get(5, TimeUnit.SECONDS);
+            thread.join(Duration.ofSeconds(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
