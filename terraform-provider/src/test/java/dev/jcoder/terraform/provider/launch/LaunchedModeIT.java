@@ -7,6 +7,8 @@ import dev.jcoder.terraform.provider.testing.Templates;
 import dev.jcoder.terraform.provider.testing.Terraform;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +22,28 @@ class LaunchedModeIT {
   private static final String VERSION = System.getProperty("coder.provider.version");
   private static final String MIRROR = System.getProperty("coder.provider.mirror");
 
-  static String cliConfig() {
+  /**
+   * Copies the packaged mirror (and the AOT cache next to it) into the test's directory: other
+   * builds of this checkout may rewrite target/ while the test runs. Copies keep file times, which
+   * the AOT cache checks.
+   */
+  static Path copyOfMirror(Path into) throws java.io.IOException {
+    Path source = Path.of(MIRROR);
+    for (Path from : List.of(source, source.resolveSibling("terraform-provider-coder-aot"))) {
+      if (!Files.isDirectory(from)) {
+        continue;
+      }
+      try (var paths = Files.walk(from)) {
+        for (Path path : paths.toList()) {
+          Path target = into.resolve(from.getFileName()).resolve(from.relativize(path).toString());
+          Files.copy(path, target, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
+    return into.resolve(source.getFileName());
+  }
+
+  static String cliConfig(Path mirror) {
     return """
         provider_installation {
           filesystem_mirror {
@@ -31,13 +54,15 @@ class LaunchedModeIT {
             exclude = ["registry.terraform.io/coder/coder"]
           }
         }
-        """.formatted(MIRROR);
+        """.formatted(mirror);
   }
 
   @Test
-  void terraformInitPlanApplyAndDestroyFromTheFilesystemMirror(@TempDir Path dir) throws Exception {
-    assertThat(Path.of(MIRROR, "registry.terraform.io/coder/coder", VERSION, "linux_amd64",
-        "terraform-provider-coder_v" + VERSION)).isExecutable();
+  void terraformInitPlanApplyAndDestroyFromTheFilesystemMirror(@TempDir Path dir, @TempDir Path copy)
+      throws Exception {
+    Path mirror = copyOfMirror(copy);
+    assertThat(mirror.resolve(Path.of("registry.terraform.io/coder/coder", VERSION, "linux_amd64",
+        "terraform-provider-coder_v" + VERSION))).isExecutable();
     String template = Templates.REQUIRED_PROVIDERS.replace("~> 2.0", ">= 2.0") + """
         data "coder_workspace" "me" {}
         data "coder_parameter" "size" {
@@ -53,7 +78,7 @@ class LaunchedModeIT {
           input = "${data.coder_workspace.me.name}-${data.coder_parameter.size.value}"
         }
         """;
-    Terraform terraform = Terraform.in(dir, template, cliConfig(), Map.of(
+    Terraform terraform = Terraform.in(dir, template, cliConfig(mirror), Map.of(
         "CODER_AGENT_URL", "http://127.0.0.1:3000",
         "CODER_AGENT_SCRIPT_linux_amd64", "fetch ${ACCESS_URL}bin/agent",
         "CODER_WORKSPACE_NAME", "launched",
