@@ -1,5 +1,6 @@
 package dev.jcoder.coderd.tokens;
 
+import static dev.jcoder.coderd.testing.ApiAssertions.assertStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +12,6 @@ import dev.jcoder.codersdk.CoderClient;
 import dev.jcoder.codersdk.CreateTokenRequest;
 import dev.jcoder.codersdk.LoginType;
 import java.time.Duration;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,10 +31,6 @@ class TokensApiTest {
         server.close();
     }
 
-    private static void assertStatus(ThrowingCallable call, int status) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(CoderApiException.class,
-                e -> assertThat(e.statusCode()).as(e.getMessage()).isEqualTo(status));
-    }
 
     @Test
     void createdTokenAuthenticatesAndIsListedWithoutItsSecret() {

@@ -1,6 +1,7 @@
 package dev.jcoder.coderd.users;
 
 import static dev.jcoder.coderd.testing.TestCoderd.PASSWORD;
+import static dev.jcoder.coderd.testing.ApiAssertions.assertStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +16,6 @@ import dev.jcoder.codersdk.UpdateUserProfileRequest;
 import dev.jcoder.codersdk.User;
 import dev.jcoder.codersdk.UserStatus;
 import java.util.List;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,10 +35,6 @@ class UsersApiTest {
         server.close();
     }
 
-    private static void assertStatus(ThrowingCallable call, int status) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(CoderApiException.class,
-                e -> assertThat(e.statusCode()).as(e.getMessage()).isEqualTo(status));
-    }
 
     @Test
     void ownerCreatesAMemberWhoCanSignIn() {
