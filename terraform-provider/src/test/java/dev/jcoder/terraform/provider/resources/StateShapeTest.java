@@ -30,6 +30,15 @@ class StateShapeTest {
         data "coder_external_auth" "github" {
           id = "github"
         }
+        data "coder_parameter" "number_example_min_max" {
+          name    = "number_example_min_max"
+          type    = "number"
+          default = 4
+          validation {
+            min = 3
+            max = 6
+          }
+        }
         resource "coder_agent" "main" {
           arch = "amd64"
           os   = "linux"
@@ -76,6 +85,12 @@ class StateShapeTest {
           {"email":"default@example.com","full_name":"default","groups":[],"id":"*","login_type":null,
            "name":"default","oidc_access_token":"","rbac_roles":[],"session_token":"","ssh_private_key":"",
            "ssh_public_key":""}
+          """));
+      assertThat(masked(state.get("data.coder_parameter.number_example_min_max"), "id")).isEqualTo(JSON.readTree("""
+          {"default":"4","description":null,"display_name":null,"ephemeral":false,"form_type":"input","icon":null,
+           "id":"*","mutable":false,"name":"number_example_min_max","option":null,"optional":true,"order":null,
+           "styling":"{}","type":"number","validation":[{"error":"","max":6,"max_disabled":false,"min":3,
+           "min_disabled":false,"monotonic":"","regex":""}],"value":"4"}
           """));
       assertThat(masked(state.get("data.coder_external_auth.github"))).isEqualTo(JSON.readTree("""
           {"access_token":"","id":"github","optional":null}
