@@ -57,6 +57,12 @@ class StateShapeTest {
     try (CoderProviderHost host = CoderProviderHost.start();
         HostedTerraform hosted = HostedTerraform.start(host, dir, template, Map.of())) {
       Terraform terraform = hosted.terraform();
+      terraform.ok("plan", "-input=false", "-no-color", "-out=plan.out");
+      JsonNode agentPlan = PlanningTest.change(terraform.showJson("plan.out"), "coder_agent.main");
+      // An unconfigured display_apps block is planned wholly unknown, like SDKv2's Optional+Computed block.
+      assertThat(agentPlan.path("after_unknown").path("display_apps").asBoolean()).isTrue();
+      assertThat(agentPlan.path("after").has("display_apps")).isFalse();
+      assertThat(agentPlan.path("after").path("connection_timeout").asInt()).isEqualTo(120);
       assertThat(terraform.apply().exitCode()).isZero();
       Map<String, JsonNode> state = terraform.stateResources();
 
