@@ -53,10 +53,10 @@ public final class SourceArchive {
                     tar.putArchiveEntry(entry);
                     tar.closeArchiveEntry();
                 } else if (Files.isDirectory(path)) {
-                    tar.putArchiveEntry(new TarArchiveEntry(path.toFile(), relative + "/"));
+                    tar.putArchiveEntry(plainEntry(path, relative + "/", 0755, 0));
                     tar.closeArchiveEntry();
                 } else if (Files.isRegularFile(path)) {
-                    tar.putArchiveEntry(new TarArchiveEntry(path.toFile(), relative));
+                    tar.putArchiveEntry(plainEntry(path, relative, Files.isExecutable(path) ? 0755 : 0644, Files.size(path)));
                     Files.copy(path, tar);
                     tar.closeArchiveEntry();
                 }
@@ -68,6 +68,15 @@ public final class SourceArchive {
             throw new UncheckedIOException("Cannot read " + directory + ": " + e.getMessage(), e);
         }
         return out.toByteArray();
+    }
+
+    /** A ustar entry with only name, mode, size and time (no platform extras that other tars warn about). */
+    private static TarArchiveEntry plainEntry(Path path, String name, int mode, long size) throws IOException {
+        TarArchiveEntry entry = new TarArchiveEntry(name);
+        entry.setMode((name.endsWith("/") ? TarArchiveEntry.DEFAULT_DIR_MODE & ~0777 : TarArchiveEntry.DEFAULT_FILE_MODE & ~0777) | mode);
+        entry.setSize(size);
+        entry.setModTime(Files.getLastModifiedTime(path));
+        return entry;
     }
 
     /** Unpacks into {@code directory}, refusing entries that would land outside it. */
