@@ -1,21 +1,31 @@
 # Shared shell helpers for ./coder, ./test and the scripts under scripts/. Source it; do not run it.
 
+# The major Java version of a JDK directory, read from its `release` file (no JVM start), or by asking it.
+jcoder_java_major() {
+  local home=$1 version
+  version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release" 2>/dev/null)
+  if [ -z "$version" ]; then
+    version=$("$home/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+  fi
+  echo "${version%%.*}"
+}
+
 # Prints the JAVA_HOME of a JDK 25 or newer: $JAVA_HOME when it qualifies, then the JDKs under
 # /usr/lib/jvm, then the `java` on PATH. Fails with a message naming what to install otherwise.
 jcoder_find_java() {
   local candidate version
   for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*25* /usr/lib/jvm/*; do
     [ -n "$candidate" ] && [ -x "$candidate/bin/javac" ] || continue
-    version=$("$candidate/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
-    if [ -n "$version" ] && [ "${version%%.*}" -ge 25 ] 2>/dev/null; then
+    version=$(jcoder_java_major "$candidate")
+    if [ -n "$version" ] && [ "$version" -ge 25 ] 2>/dev/null; then
       echo "$candidate"
       return 0
     fi
   done
   if command -v javac >/dev/null 2>&1; then
     candidate=$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")
-    version=$("$candidate/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
-    if [ -n "$version" ] && [ "${version%%.*}" -ge 25 ] 2>/dev/null; then
+    version=$(jcoder_java_major "$candidate")
+    if [ -n "$version" ] && [ "$version" -ge 25 ] 2>/dev/null; then
       echo "$candidate"
       return 0
     fi
