@@ -44,6 +44,6 @@ jcoder_source_fingerprint() {
       find . \( -path ./site/node_modules -o -path ./site/dist -o -path '*/target' -o -path ./.git \
         -o -path ./.build -o -path ./e2e/node_modules -o -path ./bench -o -path ./e2e \) -prune -o \
         -type f \( -name pom.xml -o -path './*/src/*' -o -path './site/*' -o -path './examples/*' \
-        -o -path './.mvn/*' \) -printf '%p %s %T@\n' | LC_ALL=C sort | md5sum | cut -d' ' -f1
+        -o -path './.mvn/*' -o -path './scripts/*' \) -printf '%p %s %T@\n' | LC_ALL=C sort | md5sum | cut -d' ' -f1
   )
 }
