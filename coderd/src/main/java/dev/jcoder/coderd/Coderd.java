@@ -111,9 +111,15 @@ public final class Coderd implements AutoCloseable {
                 new ProvisionerJobsApi(),
                 routes -> routes.get("/api/v2/buildinfo", ctx -> ctx.json(withDashboardUrl(buildInfo, listening.get()))));
         SiteHandler site = new SiteHandler(buildInfo, auth -> UserConverter.toSdk(auth.store(), auth.user()));
-        HttpServer http = new HttpServer(config, version, clock, authenticator, new CsrfProtection(config.secureAuthCookie()),
-                new RateLimiter(config.apiRateLimit(), clock), new RateLimiter(config.loginRateLimit(), clock),
-                new RequestMetrics(registry), apis, site).start();
+        HttpServer http;
+        try {
+            http = new HttpServer(config, version, clock, authenticator, new CsrfProtection(config.secureAuthCookie()),
+                    new RateLimiter(config.apiRateLimit(), clock), new RateLimiter(config.loginRateLimit(), clock),
+                    new RequestMetrics(registry), apis, site).start();
+        } catch (RuntimeException e) {
+            jobs.close(); // the job queue's loops must not outlive a server that never started
+            throw e;
+        }
         URI accessUrl = config.accessUrl().toString().isEmpty()
                 ? URI.create("http://" + hostForUrl(config.httpHost()) + ":" + http.port())
                 : config.accessUrl();
