@@ -1,5 +1,6 @@
 package dev.jcoder.coderd.templates;
 
+import static dev.jcoder.coderd.testing.ApiAssertions.assertStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,10 +50,6 @@ class TemplateVersionsApiTest {
         server.close();
     }
 
-    private static void assertStatus(ThrowingCallable call, int status) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(CoderApiException.class,
-                e -> assertThat(e.statusCode()).as(e.getMessage()).isEqualTo(status));
-    }
 
     private static Map<String, Object> fullEcho() {
         return Map.of(

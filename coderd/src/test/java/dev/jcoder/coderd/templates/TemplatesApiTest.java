@@ -1,5 +1,6 @@
 package dev.jcoder.coderd.templates;
 
+import static dev.jcoder.coderd.testing.ApiAssertions.assertStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +13,6 @@ import dev.jcoder.codersdk.TemplateVersion;
 import dev.jcoder.codersdk.UpdateTemplateMeta;
 import dev.jcoder.provisionerd.ProvisionerDaemons;
 import java.util.Map;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,10 +39,6 @@ class TemplatesApiTest {
         server.close();
     }
 
-    private static void assertStatus(ThrowingCallable call, int status) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(CoderApiException.class,
-                e -> assertThat(e.statusCode()).as(e.getMessage()).isEqualTo(status));
-    }
 
     private static TemplateVersion importedVersion(Object echo) {
         TemplateVersion version = EchoTemplates.createVersion(templateAdmin, EchoTemplates.echo(echo));
