@@ -5,6 +5,7 @@ import dev.jcoder.coderd.errors.Conflict;
 import dev.jcoder.coderd.errors.Forbidden;
 import dev.jcoder.coderd.errors.Gone;
 import dev.jcoder.coderd.errors.NotFound;
+import dev.jcoder.coderd.errors.PreconditionFailed;
 import dev.jcoder.coderd.errors.RateLimited;
 import dev.jcoder.coderd.errors.TooLarge;
 import dev.jcoder.coderd.errors.Unauthenticated;
@@ -31,6 +32,7 @@ public final class ErrorMapper {
             case NotFound ignored -> 404;
             case Conflict ignored -> 409;
             case Gone ignored -> 410;
+            case PreconditionFailed ignored -> 412;
             case TooLarge ignored -> 413;
             case RateLimited ignored -> 429;
         };

@@ -2,6 +2,7 @@ package dev.jcoder.coderd.templateversions;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.jcoder.coderd.errors.NotFound;
+import dev.jcoder.coderd.errors.PreconditionFailed;
 import dev.jcoder.coderd.errors.ValidationFailed;
 import dev.jcoder.coderd.http.Api;
 import dev.jcoder.coderd.http.ApiKeyAuthenticator;
@@ -187,10 +188,10 @@ public final class TemplateVersionsApi implements Api {
         Store store = store(ctx);
         ProvisionerJobRow job = store.getProvisionerJobByID(version.jobId()).orElseThrow(NotFound::new);
         if (job.isCompleted()) {
-            throw new ValidationFailed("Job has already completed!");
+            throw new PreconditionFailed("Job has already completed!");
         }
         if (job.canceledAt().isPresent()) {
-            throw new ValidationFailed("Job has already been marked as canceled!");
+            throw new PreconditionFailed("Job has already been marked as canceled!");
         }
         store.updateProvisionerJobWithCancelByID(job.id(), clock.instant());
         events.publishUpdated(job.id());
