@@ -3,6 +3,7 @@ package dev.jcoder.coderd;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Everything coderd needs to know, filled by {@code coder server} from flags and {@code CODER_*}
@@ -65,44 +66,88 @@ public record CoderdConfig(
     }
 
     public CoderdConfig withHttp(String host, int port) {
-        return new CoderdConfig(host, port, accessUrl, postgresUrl, sessionDuration, defaultTokenLifetime,
-                maxTokenLifetime, disableSessionExpiryRefresh, secureAuthCookie, apiRateLimit, loginRateLimit,
-                maxRequestBodyBytes, passwordIterations);
+        return with(b -> {
+            b.httpHost = host;
+            b.httpPort = port;
+        });
     }
 
     public CoderdConfig withAccessUrl(URI url) {
-        return new CoderdConfig(httpHost, httpPort, url, postgresUrl, sessionDuration, defaultTokenLifetime,
-                maxTokenLifetime, disableSessionExpiryRefresh, secureAuthCookie, apiRateLimit, loginRateLimit,
-                maxRequestBodyBytes, passwordIterations);
+        return with(b -> b.accessUrl = url);
     }
 
     public CoderdConfig withRateLimits(int api, int login) {
-        return new CoderdConfig(httpHost, httpPort, accessUrl, postgresUrl, sessionDuration, defaultTokenLifetime,
-                maxTokenLifetime, disableSessionExpiryRefresh, secureAuthCookie, api, login, maxRequestBodyBytes,
-                passwordIterations);
+        return with(b -> {
+            b.apiRateLimit = api;
+            b.loginRateLimit = login;
+        });
     }
 
     public CoderdConfig withPasswordIterations(int iterations) {
-        return new CoderdConfig(httpHost, httpPort, accessUrl, postgresUrl, sessionDuration, defaultTokenLifetime,
-                maxTokenLifetime, disableSessionExpiryRefresh, secureAuthCookie, apiRateLimit, loginRateLimit,
-                maxRequestBodyBytes, iterations);
+        return with(b -> b.passwordIterations = iterations);
     }
 
     public CoderdConfig withSessionDuration(Duration duration) {
-        return new CoderdConfig(httpHost, httpPort, accessUrl, postgresUrl, duration, defaultTokenLifetime,
-                maxTokenLifetime, disableSessionExpiryRefresh, secureAuthCookie, apiRateLimit, loginRateLimit,
-                maxRequestBodyBytes, passwordIterations);
+        return with(b -> b.sessionDuration = duration);
     }
 
     public CoderdConfig withTokenLifetimes(Duration defaultLifetime, Duration maxLifetime) {
-        return new CoderdConfig(httpHost, httpPort, accessUrl, postgresUrl, sessionDuration, defaultLifetime,
-                maxLifetime, disableSessionExpiryRefresh, secureAuthCookie, apiRateLimit, loginRateLimit,
-                maxRequestBodyBytes, passwordIterations);
+        return with(b -> {
+            b.defaultTokenLifetime = defaultLifetime;
+            b.maxTokenLifetime = maxLifetime;
+        });
     }
 
     public CoderdConfig withCookieAndSession(boolean secure, boolean disableRefresh) {
-        return new CoderdConfig(httpHost, httpPort, accessUrl, postgresUrl, sessionDuration, defaultTokenLifetime,
-                maxTokenLifetime, disableRefresh, secure, apiRateLimit, loginRateLimit, maxRequestBodyBytes,
-                passwordIterations);
+        return with(b -> {
+            b.secureAuthCookie = secure;
+            b.disableSessionExpiryRefresh = disableRefresh;
+        });
+    }
+
+    /** A copy with some components changed; the compact constructor validates the result. */
+    private CoderdConfig with(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    /** The components of a config being copied, so each wither names only what it changes. */
+    private static final class Copy {
+        String httpHost;
+        int httpPort;
+        URI accessUrl;
+        String postgresUrl;
+        Duration sessionDuration;
+        Duration defaultTokenLifetime;
+        Duration maxTokenLifetime;
+        boolean disableSessionExpiryRefresh;
+        boolean secureAuthCookie;
+        int apiRateLimit;
+        int loginRateLimit;
+        long maxRequestBodyBytes;
+        int passwordIterations;
+
+        Copy(CoderdConfig from) {
+            httpHost = from.httpHost;
+            httpPort = from.httpPort;
+            accessUrl = from.accessUrl;
+            postgresUrl = from.postgresUrl;
+            sessionDuration = from.sessionDuration;
+            defaultTokenLifetime = from.defaultTokenLifetime;
+            maxTokenLifetime = from.maxTokenLifetime;
+            disableSessionExpiryRefresh = from.disableSessionExpiryRefresh;
+            secureAuthCookie = from.secureAuthCookie;
+            apiRateLimit = from.apiRateLimit;
+            loginRateLimit = from.loginRateLimit;
+            maxRequestBodyBytes = from.maxRequestBodyBytes;
+            passwordIterations = from.passwordIterations;
+        }
+
+        CoderdConfig build() {
+            return new CoderdConfig(httpHost, httpPort, accessUrl, postgresUrl, sessionDuration, defaultTokenLifetime,
+                    maxTokenLifetime, disableSessionExpiryRefresh, secureAuthCookie, apiRateLimit, loginRateLimit,
+                    maxRequestBodyBytes, passwordIterations);
+        }
     }
 }
