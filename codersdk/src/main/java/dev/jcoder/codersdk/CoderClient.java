@@ -598,9 +598,6 @@ public final class CoderClient {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    static String segment(UUID value) {
-        return value.toString();
-    }
 
     private static String queryString(Map<String, Object> parameters) {
         Map<String, Object> present = new LinkedHashMap<>();

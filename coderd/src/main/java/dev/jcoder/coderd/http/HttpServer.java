@@ -147,7 +147,6 @@ public final class HttpServer implements AutoCloseable {
         draining.set(true);
         long deadline = System.nanoTime() + grace.toNanos();
         while (inFlight.get() > 0 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {

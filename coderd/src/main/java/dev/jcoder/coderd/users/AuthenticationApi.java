@@ -78,6 +78,7 @@ public final class AuthenticationApi implements Api {
         OrganizationRow organization = system.getDefaultOrganization().orElseThrow();
         var spec = new UserCreator.NewUser(request.email(), request.username(), request.name(), request.password(),
                 LoginType.PASSWORD, List.of(Roles.OWNER), List.of(organization.id()));
+        // Bad input is 400 even on a deployment that already has its first user (409), as in Coder.
         UserCreator.validate(spec);
         UserRow user = system.inTransaction(tx -> {
             tx.acquireLock(FIRST_USER_LOCK);
