@@ -4,9 +4,11 @@ import dev.jcoder.codersdk.Json;
 import dev.jcoder.codersdk.VariableValue;
 import dev.jcoder.codersdk.WorkspaceTransition;
 import dev.jcoder.codersdk.provisionerd.AcquiredJob;
+import dev.jcoder.codersdk.provisionerd.Agent;
 import dev.jcoder.codersdk.provisionerd.FailedJob;
 import dev.jcoder.codersdk.provisionerd.JobPayload;
 import dev.jcoder.codersdk.provisionerd.JobResult;
+import dev.jcoder.codersdk.provisionerd.Resource;
 import dev.jcoder.codersdk.provisionerd.TemplateVariable;
 import dev.jcoder.provisionerd.JobFailedException;
 import dev.jcoder.provisionerd.JobSession;
@@ -16,7 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
@@ -43,7 +47,7 @@ public final class EchoProvisioner implements Provisioner {
                 }
                 fail(responses);
                 yield new JobResult.TemplateImport(responses.resources(), responses.stopResources(), responses.parameters(),
-                        responses.presets(), List.of());
+                        responses.presets(), List.of(), Map.of());
             }
             case JobPayload.WorkspaceBuild build -> {
                 EchoResponses phase = responses.build() != null ? responses.build() : responses;
@@ -52,7 +56,8 @@ public final class EchoProvisioner implements Provisioner {
                 boolean stopping = build.metadata() != null
                         && build.metadata().workspaceTransition() != WorkspaceTransition.START;
                 byte[] state = phase.state().isEmpty() ? build.state() : phase.state().getBytes(StandardCharsets.UTF_8);
-                yield new JobResult.WorkspaceBuild(state, stopping ? phase.stopResources() : phase.resources());
+                yield new JobResult.WorkspaceBuild(state,
+                        withAgentCredentials(stopping ? phase.stopResources() : phase.resources()), List.of());
             }
             case JobPayload.TemplateDryRun dryRun -> {
                 replay(responses, session, canceled);
@@ -104,5 +109,21 @@ public final class EchoProvisioner implements Provisioner {
         } catch (IOException e) {
             return "";
         }
+    }
+
+    /**
+     * Gives every built agent an id and an auth token when {@code echo.json} names none, as the
+     * Terraform provider does for each {@code coder_agent}; tests that need to act as the agent
+     * set {@code "auth_token"} themselves.
+     */
+    private static List<Resource> withAgentCredentials(List<Resource> resources) {
+        return resources.stream().map(resource -> new Resource(resource.name(), resource.type(), resource.hide(),
+                resource.icon(), resource.dailyCost(), resource.agents().stream().map(agent -> new Agent(
+                        agent.id() != null ? agent.id() : UUID.randomUUID(), agent.name(), agent.operatingSystem(),
+                        agent.architecture(), agent.directory(), agent.environmentVariables(), agent.apps(),
+                        agent.connectionTimeoutSeconds(), agent.troubleshootingUrl(),
+                        agent.authToken().isEmpty() ? UUID.randomUUID().toString() : agent.authToken(), agent.scripts(),
+                        agent.metadata(), agent.displayApps(), agent.order(), agent.motdFile(), agent.authType(),
+                        agent.instanceId())).toList(), resource.metadata())).toList();
     }
 }
