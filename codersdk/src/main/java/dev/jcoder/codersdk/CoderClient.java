@@ -256,26 +256,7 @@ public final class CoderClient {
 
     /** The raw bytes of an uploaded file ({@code format} "zip" converts a tar to zip; empty for as uploaded). */
     public byte[] downloadFile(UUID fileId, String format) {
-        String path = "/api/v2/files/" + fileId + (format == null || format.isEmpty() ? "" : "?format=" + segment(format));
-        try {
-            HttpResponse<byte[]> response = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() / 100 != 2) {
-                String body = new String(response.body(), StandardCharsets.UTF_8);
-                Response error;
-                try {
-                    error = json.readValue(body, Response.class);
-                } catch (JsonProcessingException e) {
-                    error = Response.of("Unexpected response from the server (status " + response.statusCode() + ").", body);
-                }
-                throw new CoderApiException(response.statusCode(), error);
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot reach " + baseUrl + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for " + baseUrl + ".", e);
-        }
+        return getBytes("/api/v2/files/" + fileId + (format == null || format.isEmpty() ? "" : "?format=" + segment(format)));
     }
 
     // ---- template versions -----------------------------------------------------------------
@@ -431,6 +412,173 @@ public final class CoderClient {
                 new TypeReference<List<ProvisionerDaemon>>() {});
     }
 
+    // ---- workspaces ------------------------------------------------------------------------
+
+    /** {@code POST /users/{user}/workspaces}: the organization is the template's. Answers 201 with build #1 pending. */
+    public Workspace createWorkspace(String user, CreateWorkspaceRequest request) {
+        return post("/api/v2/users/" + segment(user) + "/workspaces", request, Workspace.class);
+    }
+
+    /** {@code POST /organizations/{org}/members/{user}/workspaces}. */
+    public Workspace createWorkspace(String organization, String user, CreateWorkspaceRequest request) {
+        return post("/api/v2/organizations/" + segment(organization) + "/members/" + segment(user) + "/workspaces",
+                request, Workspace.class);
+    }
+
+    /**
+     * {@code GET /workspaces} with Coder's {@code q} filter (e.g. {@code owner:me status:running}); limit 0
+     * means no limit. {@code count} is the number matching, ignoring pagination.
+     */
+    public WorkspacesResponse workspaces(String query, int limit, int offset) {
+        return get("/api/v2/workspaces" + queryString(Map.of("q", query == null ? "" : query,
+                "limit", limit > 0 ? limit : "", "offset", offset > 0 ? offset : "")), WorkspacesResponse.class);
+    }
+
+    /** A workspace by id; a deleted one answers 410 Gone. */
+    public Workspace workspace(UUID id) {
+        return workspace(id, false);
+    }
+
+    /** A workspace by id, deleted ones too when {@code includeDeleted}. */
+    public Workspace workspace(UUID id, boolean includeDeleted) {
+        return get("/api/v2/workspaces/" + id + (includeDeleted ? "?include_deleted=true" : ""), Workspace.class);
+    }
+
+    /** {@code GET /users/{user}/workspace/{name}}: the owner by id, username or {@code me}. */
+    public Workspace workspaceByOwnerAndName(String owner, String name, boolean includeDeleted) {
+        return get("/api/v2/users/" + segment(owner) + "/workspace/" + segment(name)
+                + (includeDeleted ? "?include_deleted=true" : ""), Workspace.class);
+    }
+
+    /**
+     * {@code GET /workspaces/{id}/watch}: the workspace (as Server-Sent Events) now and after every
+     * change, until the stream is closed.
+     */
+    public EventStream<Workspace> watchWorkspace(UUID id) {
+        return serverSentEvents("/api/v2/workspaces/" + id + "/watch", Workspace.class);
+    }
+
+    /** {@code PATCH /workspaces/{id}}: renames (the server must allow renames). */
+    public void updateWorkspace(UUID id, UpdateWorkspaceRequest request) {
+        send("PATCH", "/api/v2/workspaces/" + id, request, Void.class);
+    }
+
+    public void updateWorkspaceTtl(UUID id, UpdateWorkspaceTTLRequest request) {
+        put("/api/v2/workspaces/" + id + "/ttl", request, Void.class);
+    }
+
+    public void updateWorkspaceAutostart(UUID id, UpdateWorkspaceAutostartRequest request) {
+        put("/api/v2/workspaces/" + id + "/autostart", request, Void.class);
+    }
+
+    /** Moves a running workspace's deadline; the server answers 304 (no error) when it is already that deadline. */
+    public void extendWorkspace(UUID id, PutExtendWorkspaceRequest request) {
+        try {
+            put("/api/v2/workspaces/" + id + "/extend", request, Response.class);
+        } catch (CoderApiException e) {
+            if (e.statusCode() != 304) {
+                throw e;
+            }
+        }
+    }
+
+    public void updateWorkspaceAutomaticUpdates(UUID id, UpdateWorkspaceAutomaticUpdatesRequest request) {
+        put("/api/v2/workspaces/" + id + "/autoupdates", request, Void.class);
+    }
+
+    /** Makes a workspace dormant or activates it; returns the workspace as it is now (also when unchanged). */
+    public Workspace updateWorkspaceDormancy(UUID id, UpdateWorkspaceDormancy request) {
+        try {
+            return put("/api/v2/workspaces/" + id + "/dormant", request, Workspace.class);
+        } catch (CoderApiException e) {
+            if (e.statusCode() == 304) {
+                return workspace(id);
+            }
+            throw e;
+        }
+    }
+
+    public void favoriteWorkspace(UUID id) {
+        put("/api/v2/workspaces/" + id + "/favorite", null, Void.class);
+    }
+
+    public void unfavoriteWorkspace(UUID id) {
+        send("DELETE", "/api/v2/workspaces/" + id + "/favorite", null, Void.class);
+    }
+
+    public ResolveAutostartResponse resolveAutostart(UUID id) {
+        return get("/api/v2/workspaces/" + id + "/resolve-autostart", ResolveAutostartResponse.class);
+    }
+
+    /** The timings of the workspace's latest build. */
+    public WorkspaceBuildTimings workspaceTimings(UUID id) {
+        return get("/api/v2/workspaces/" + id + "/timings", WorkspaceBuildTimings.class);
+    }
+
+    // ---- workspace builds ------------------------------------------------------------------
+
+    /** {@code POST /workspaces/{id}/builds}: 201 with the new build; 409 while another build is active. */
+    public WorkspaceBuild createWorkspaceBuild(UUID workspaceId, CreateWorkspaceBuildRequest request) {
+        return post("/api/v2/workspaces/" + workspaceId + "/builds", request, WorkspaceBuild.class);
+    }
+
+    /** The workspace's builds, newest first; limit 0 means no limit. */
+    public List<WorkspaceBuild> workspaceBuilds(UUID workspaceId, int limit, int offset) {
+        return send("GET", "/api/v2/workspaces/" + workspaceId + "/builds"
+                        + queryString(Map.of("limit", limit > 0 ? limit : "", "offset", offset > 0 ? offset : "")),
+                null, new TypeReference<List<WorkspaceBuild>>() {});
+    }
+
+    public WorkspaceBuild workspaceBuild(UUID id) {
+        return get("/api/v2/workspacebuilds/" + id, WorkspaceBuild.class);
+    }
+
+    /** {@code GET /users/{user}/workspace/{name}/builds/{number}}. */
+    public WorkspaceBuild workspaceBuildByNumber(String owner, String workspaceName, int buildNumber) {
+        return get("/api/v2/users/" + segment(owner) + "/workspace/" + segment(workspaceName) + "/builds/"
+                + buildNumber, WorkspaceBuild.class);
+    }
+
+    /** Cancels the build's job; 412 or 400 when it has already finished or is being canceled. */
+    public void cancelWorkspaceBuild(UUID id) {
+        send("PATCH", "/api/v2/workspacebuilds/" + id + "/cancel", Map.of(), Response.class);
+    }
+
+    /** The stored logs of the build's job with an id above {@code after} (0 for all). */
+    public List<ProvisionerJobLog> workspaceBuildLogs(UUID id, long after) {
+        return send("GET", "/api/v2/workspacebuilds/" + id + "/logs" + (after > 0 ? "?after=" + after : ""), null,
+                new TypeReference<List<ProvisionerJobLog>>() {});
+    }
+
+    /**
+     * Follows the build's logs over a WebSocket: first the stored lines after {@code after}, then new
+     * ones as they arrive, until the job completes. {@code onLog} runs on the caller's thread;
+     * returns when the server closes the stream.
+     */
+    public void followWorkspaceBuildLogs(UUID id, long after, java.util.function.Consumer<ProvisionerJobLog> onLog)
+            throws InterruptedException {
+        followLogs("/api/v2/workspacebuilds/" + id + "/logs?follow=true" + (after > 0 ? "&after=" + after : ""), onLog);
+    }
+
+    public List<WorkspaceResource> workspaceBuildResources(UUID id) {
+        return send("GET", "/api/v2/workspacebuilds/" + id + "/resources", null,
+                new TypeReference<List<WorkspaceResource>>() {});
+    }
+
+    public List<WorkspaceBuildParameter> workspaceBuildParameters(UUID id) {
+        return send("GET", "/api/v2/workspacebuilds/" + id + "/parameters", null,
+                new TypeReference<List<WorkspaceBuildParameter>>() {});
+    }
+
+    /** The raw Terraform state the build left (owners only). */
+    public byte[] workspaceBuildState(UUID id) {
+        return getBytes("/api/v2/workspacebuilds/" + id + "/state");
+    }
+
+    public WorkspaceBuildTimings workspaceBuildTimings(UUID id) {
+        return get("/api/v2/workspacebuilds/" + id + "/timings", WorkspaceBuildTimings.class);
+    }
+
     private void followLogs(String path, java.util.function.Consumer<ProvisionerJobLog> onLog) throws InterruptedException {
         var frames = new java.util.concurrent.LinkedBlockingQueue<java.util.Optional<String>>();
         var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
@@ -501,6 +649,56 @@ public final class CoderClient {
             throw new UncheckedIOException("The log stream broke: " + failure.get().getMessage(),
                     new IOException(failure.get()));
         }
+    }
+
+    private byte[] getBytes(String path) {
+        try {
+            HttpResponse<byte[]> response = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() / 100 != 2) {
+                throw new CoderApiException(response.statusCode(),
+                        parseError(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8)));
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot reach " + baseUrl + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for " + baseUrl + ".", e);
+        }
+    }
+
+    private <T> EventStream<T> serverSentEvents(String path, Class<T> type) {
+        // No request timeout: the stream stays open as long as the caller watches.
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/event-stream");
+        sessionToken.ifPresent(token -> builder.header(SESSION_TOKEN_HEADER, token));
+        HttpRequest request = builder.GET().build();
+        HttpResponse<java.io.InputStream> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot reach " + baseUrl + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for " + baseUrl + ".", e);
+        }
+        java.io.InputStream body = response.body();
+        if (response.statusCode() / 100 != 2) {
+            String text;
+            try (body) {
+                text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                text = "";
+            }
+            throw new CoderApiException(response.statusCode(), parseError(response.statusCode(), text));
+        }
+        var lines = new java.io.BufferedReader(new java.io.InputStreamReader(body, StandardCharsets.UTF_8));
+        return new EventStream<>(lines, body, data -> {
+            try {
+                return json.readValue(data, type);
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException("The server sent an event that is not the expected JSON.", e);
+            }
+        });
     }
 
     // ---- plumbing, public for endpoints this class does not wrap yet -----------------------
@@ -574,16 +772,15 @@ public final class CoderClient {
     }
 
     private Response parseError(HttpResponse<String> response) {
-        String contentType = response.headers().firstValue("Content-Type").orElse("");
-        if (contentType.startsWith("application/json")) {
-            try {
-                return json.readValue(response.body(), Response.class);
-            } catch (JsonProcessingException e) {
-                // Fall through: show the body as the detail.
-            }
+        return parseError(response.statusCode(), response.body());
+    }
+
+    private Response parseError(int status, String body) {
+        try {
+            return json.readValue(body, Response.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return Response.of("Unexpected response from the server (status " + status + ").", body.strip());
         }
-        return Response.of("Unexpected response from the server (status " + response.statusCode() + ").",
-                response.body().strip());
     }
 
     private byte[] toJson(Object body) {

@@ -1,0 +1,4 @@
+package dev.jcoder.codersdk;
+
+/** {@code PUT /workspaces/{id}/autoupdates}. */
+public record UpdateWorkspaceAutomaticUpdatesRequest(AutomaticUpdates automaticUpdates) {}
