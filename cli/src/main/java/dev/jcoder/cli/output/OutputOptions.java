@@ -86,7 +86,8 @@ public final class OutputOptions {
         }
     }
 
-    Output.Format selectedFormat(Output<?> output) {
+    /** The format {@code -o} chose for {@code output}, or its default. */
+    public Output.Format selectedFormat(Output<?> output) {
         if (format == null || format.isBlank()) {
             return output.formats().getFirst();
         }

@@ -1,0 +1,66 @@
+package dev.jcoder.cli.workspaces;
+
+import dev.jcoder.cli.CliException;
+import dev.jcoder.cli.Style;
+import dev.jcoder.codersdk.CoderClient;
+import dev.jcoder.codersdk.ProvisionerJobLog;
+import dev.jcoder.codersdk.ProvisionerJobStatus;
+import dev.jcoder.codersdk.WorkspaceBuild;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Streams a build's logs as they happen (a heading per stage, then its lines) and waits for the
+ * build to finish; a build that did not succeed is an error carrying the job's message, so the
+ * command exits non-zero.
+ */
+final class BuildFollower {
+    /** How long to wait for the build to show as finished after its log stream has closed. */
+    private static final Duration SETTLE = Duration.ofSeconds(10);
+
+    private BuildFollower() {}
+
+    static WorkspaceBuild follow(CoderClient client, WorkspaceBuild build, PrintWriter out) {
+        AtomicReference<String> stage = new AtomicReference<>("");
+        try {
+            client.followWorkspaceBuildLogs(build.id(), 0, (ProvisionerJobLog line) -> {
+                if (!line.stage().isEmpty() && !line.stage().equals(stage.get())) {
+                    stage.set(line.stage());
+                    out.println(Style.bold("==> ") + line.stage());
+                }
+                if (!line.output().isEmpty()) {
+                    out.println(line.output());
+                }
+                out.flush();
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException("Interrupted while waiting for the build.");
+        }
+        WorkspaceBuild done = client.workspaceBuild(build.id());
+        // The stream closes when the job ends; the job row can lag behind the last log line briefly.
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        while (!done.job().completed() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CliException("Interrupted while waiting for the build.");
+            }
+            done = client.workspaceBuild(build.id());
+        }
+        return done;
+    }
+
+    /** Follows the build and fails unless it succeeded. */
+    static WorkspaceBuild followToSuccess(CoderClient client, WorkspaceBuild build, PrintWriter out) {
+        WorkspaceBuild done = follow(client, build, out);
+        if (done.job().status() != ProvisionerJobStatus.SUCCEEDED) {
+            String error = done.job().error().isEmpty() ? "the job " + done.job().status().value() : done.job().error();
+            throw new CliException("The workspace " + done.transition().value() + " build #" + done.buildNumber()
+                    + " of \"" + done.workspaceName() + "\" failed: " + error);
+        }
+        return done;
+    }
+}
