@@ -9,7 +9,13 @@ const SetupPage = lazy(() => import("./pages/auth/SetupPage"));
 const LoginPage = lazy(() => import("./pages/auth/LoginPage"));
 const CliAuthPage = lazy(() => import("./pages/auth/CliAuthPage"));
 const WorkspacesPage = lazy(() => import("./pages/WorkspacesPage"));
-const TemplatesPage = lazy(() => import("./pages/TemplatesPage"));
+const TemplatesPage = lazy(() => import("./pages/templates/TemplatesPage"));
+const CreateTemplatePage = lazy(() => import("./pages/templates/CreateTemplatePage"));
+const TemplateLayout = lazy(() => import("./pages/templates/TemplateLayout"));
+const TemplateSummaryPage = lazy(() => import("./pages/templates/TemplateSummaryPage"));
+const TemplateVersionsPage = lazy(() => import("./pages/templates/TemplateVersionsPage"));
+const TemplateVersionPage = lazy(() => import("./pages/templates/TemplateVersionPage"));
+const TemplateSettingsPage = lazy(() => import("./pages/templates/TemplateSettingsPage"));
 const UsersPage = lazy(() => import("./pages/users/UsersPage"));
 const DeploymentPage = lazy(() => import("./pages/DeploymentPage"));
 const SettingsLayout = lazy(() => import("./pages/settings/SettingsLayout"));
@@ -33,6 +39,17 @@ export const routes: RouteObject[] = [
           { index: true, element: <Navigate to="/workspaces" replace /> },
           { path: "/workspaces", element: <WorkspacesPage /> },
           { path: "/templates", element: <TemplatesPage /> },
+          { path: "/templates/new", element: <CreateTemplatePage /> },
+          {
+            path: "/templates/:template",
+            element: <TemplateLayout />,
+            children: [
+              { index: true, element: <TemplateSummaryPage /> },
+              { path: "versions", element: <TemplateVersionsPage /> },
+              { path: "versions/:version", element: <TemplateVersionPage /> },
+              { path: "settings", element: <TemplateSettingsPage /> },
+            ],
+          },
           { path: "/users", element: <UsersPage /> },
           { path: "/deployment", element: <DeploymentPage /> },
           { path: "/deployment/*", element: <Navigate to="/deployment" replace /> },

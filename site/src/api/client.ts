@@ -39,6 +39,8 @@ export const CSRF_HEADER = "X-CSRF-TOKEN";
 export interface RequestOptions {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   body?: unknown;
+  /** Sends a file or bytes as they are (e.g. a template archive) with this content type. */
+  raw?: { body: Blob | ArrayBuffer; contentType: string };
   query?: Record<string, string | number | boolean | undefined>;
   signal?: AbortSignal;
 }
@@ -51,7 +53,8 @@ export interface RequestOptions {
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? "GET";
   const headers: Record<string, string> = { Accept: "application/json" };
-  if (options.body !== undefined) headers["Content-Type"] = "application/json";
+  if (options.raw) headers["Content-Type"] = options.raw.contentType;
+  else if (options.body !== undefined) headers["Content-Type"] = "application/json";
   if (method !== "GET") {
     const csrf = readCookie(CSRF_COOKIE);
     if (csrf) headers[CSRF_HEADER] = csrf;
@@ -70,7 +73,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     res = await fetch(url, {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.raw ? options.raw.body : options.body === undefined ? undefined : JSON.stringify(options.body),
       credentials: "same-origin",
       signal: options.signal,
     });
@@ -81,6 +84,8 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       detail: cause instanceof Error ? cause.message : String(cause),
     });
   }
+  // 304 Not Modified (e.g. a PATCH that changed nothing) carries no body and is not a failure.
+  if (res.status === 304) return undefined as T;
   const text = await res.text();
   if (!res.ok) throw new ApiError(res.status, parseErrorBody(res, text));
   if (!text) return undefined as T;
@@ -108,4 +113,16 @@ function parseErrorBody(res: globalThis.Response, text: string): CoderResponse {
     message: res.statusText ? `${res.status} ${res.statusText}` : `Request failed with status ${res.status}.`,
     detail: text ? text.slice(0, 500) : undefined,
   };
+}
+
+/** The WebSocket URL of an API path on this origin (the session cookie goes along). */
+export function websocketUrl(path: string, query: Record<string, string | number | boolean | undefined> = {}): string {
+  const protocol = window.location.protocol === "https:" ? "wss:" : "ws:";
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === false) continue;
+    // Presence flags (`follow`) are sent bare, as Coder's clients do.
+    parts.push(value === true ? encodeURIComponent(key) : `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+  }
+  return `${protocol}//${window.location.host}/api/v2${path}${parts.length ? `?${parts.join("&")}` : ""}`;
 }

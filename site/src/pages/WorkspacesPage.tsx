@@ -15,7 +15,7 @@ import TextField from "@mui/material/TextField";
 import { useEffect, useState } from "react";
 import { Link as RouterLink, useSearchParams } from "react-router";
 import { fieldError } from "../api/client";
-import { useWorkspaces } from "../api/queries/deployment";
+import { useWorkspaces } from "../api/queries/workspaces";
 import { EmptyState } from "../components/EmptyState";
 import { ErrorAlert } from "../components/ErrorAlert";
 import { PageHeader } from "../components/PageHeader";

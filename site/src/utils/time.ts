@@ -29,3 +29,20 @@ export function formatDate(time: string | undefined | null): string {
 }
 
 export const NANOS_PER_DAY = 24 * 3600 * 1e9;
+
+/** "1 h 30 min", "45 s", "2 d" for a duration in milliseconds; "Off" for zero. */
+export function formatDuration(ms: number | null | undefined, zero = "Off"): string {
+  if (ms === null || ms === undefined) return "—";
+  if (ms <= 0) return zero;
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 60) return `${seconds} s`;
+  const days = Math.floor(seconds / 86400);
+  const hours = Math.floor((seconds % 86400) / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  const parts: string[] = [];
+  if (days) parts.push(`${days} d`);
+  if (hours) parts.push(`${hours} h`);
+  if (minutes && !days) parts.push(`${minutes} min`);
+  return parts.join(" ") || `${seconds} s`;
+}

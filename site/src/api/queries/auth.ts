@@ -63,6 +63,8 @@ export interface Permissions {
   updateUsers: boolean;
   deleteUsers: boolean;
   viewDeployment: boolean;
+  createTemplates: boolean;
+  updateTemplates: boolean;
 }
 
 // As in Coder's dashboard, "may view the users page" means "may update users": every member may
@@ -73,6 +75,8 @@ const permissionChecks = {
   updateUsers: { object: { resource_type: "user" }, action: "update" },
   deleteUsers: { object: { resource_type: "user" }, action: "delete" },
   viewDeployment: { object: { resource_type: "deployment_config" }, action: "read" },
+  createTemplates: { object: { resource_type: "template" }, action: "create" },
+  updateTemplates: { object: { resource_type: "template" }, action: "update" },
 } as const;
 
 /** What the signed-in user may do, from `POST /authcheck`; falls back to site roles if it fails. */
@@ -90,6 +94,8 @@ export function usePermissions(user: User | null | undefined) {
           updateUsers: !!res.updateUsers,
           deleteUsers: !!res.deleteUsers,
           viewDeployment: !!res.viewDeployment,
+          createTemplates: !!res.createTemplates,
+          updateTemplates: !!res.updateTemplates,
         };
       } catch {
         return permissionsFromRoles(user!);
@@ -102,11 +108,14 @@ export function permissionsFromRoles(user: User): Permissions {
   const roles = new Set(user.roles.map((r) => r.name));
   const owner = roles.has("owner");
   const userAdmin = owner || roles.has("user-admin");
+  const templateAdmin = owner || roles.has("template-admin");
   return {
     viewUsers: userAdmin,
     createUser: userAdmin,
     updateUsers: userAdmin,
     deleteUsers: userAdmin,
     viewDeployment: owner,
+    createTemplates: templateAdmin,
+    updateTemplates: templateAdmin,
   };
 }

@@ -1,6 +1,10 @@
+import AddIcon from "@mui/icons-material/Add";
 import TemplatesIcon from "@mui/icons-material/Inventory2Outlined";
 import Avatar from "@mui/material/Avatar";
 import Box from "@mui/material/Box";
+import Button from "@mui/material/Button";
+import Chip from "@mui/material/Chip";
+import Link from "@mui/material/Link";
 import Paper from "@mui/material/Paper";
 import Skeleton from "@mui/material/Skeleton";
 import Table from "@mui/material/Table";
@@ -9,18 +13,33 @@ import TableCell from "@mui/material/TableCell";
 import TableHead from "@mui/material/TableHead";
 import TableRow from "@mui/material/TableRow";
 import Typography from "@mui/material/Typography";
-import { useTemplates } from "../api/queries/deployment";
-import { EmptyState } from "../components/EmptyState";
-import { ErrorAlert } from "../components/ErrorAlert";
-import { PageHeader } from "../components/PageHeader";
-import { fromNow } from "../utils/time";
+import { Link as RouterLink } from "react-router";
+import { useMe, usePermissions } from "../../api/queries/auth";
+import { useTemplates } from "../../api/queries/templates";
+import { EmptyState } from "../../components/EmptyState";
+import { ErrorAlert } from "../../components/ErrorAlert";
+import { PageHeader } from "../../components/PageHeader";
+import { fromNow } from "../../utils/time";
 
 export default function TemplatesPage() {
   const templates = useTemplates();
+  const me = useMe();
+  const permissions = usePermissions(me.data);
+  const canCreate = !!permissions.data?.createTemplates;
   const data = templates.data;
   return (
     <>
-      <PageHeader title="Templates" subtitle="Templates describe the infrastructure a workspace runs on." />
+      <PageHeader
+        title="Templates"
+        subtitle="Templates describe the infrastructure a workspace runs on."
+        actions={
+          canCreate && (
+            <Button component={RouterLink} to="/templates/new" variant="contained" startIcon={<AddIcon />}>
+              Create template
+            </Button>
+          )
+        }
+      />
       {templates.isError && <ErrorAlert error={templates.error} onRetry={() => void templates.refetch()} />}
       {templates.isPending && (
         <Paper variant="outlined" sx={{ p: 2 }} role="status" aria-label="Loading templates">
@@ -33,12 +52,22 @@ export default function TemplatesPage() {
           icon={<TemplatesIcon />}
           title="No templates yet"
           description={
-            data.available ? (
+            !data.available ? (
+              "This server does not offer templates yet; they arrive with the provisioner."
+            ) : canCreate ? (
               <>
-                Push one with <code>coder templates push</code> from a directory with a Terraform template.
+                Create one from a starter or an archive here, or push a directory with <code>coder templates push</code>.
               </>
             ) : (
-              "This server does not offer templates yet; they arrive with the provisioner."
+              "Ask a template administrator to add one."
+            )
+          }
+          action={
+            data.available &&
+            canCreate && (
+              <Button component={RouterLink} to="/templates/new" variant="outlined">
+                Create a template
+              </Button>
             )
           }
         />
@@ -51,20 +80,22 @@ export default function TemplatesPage() {
                 <TableCell>Name</TableCell>
                 <TableCell>Used by</TableCell>
                 <TableCell>Last updated</TableCell>
+                <TableCell />
               </TableRow>
             </TableHead>
             <TableBody>
               {data.templates.map((t) => (
-                <TableRow key={t.id} hover>
+                <TableRow key={t.id} hover data-testid={`template-row-${t.name}`}>
                   <TableCell>
                     <Box sx={{ display: "flex", alignItems: "center", gap: 1.5 }}>
                       <Avatar src={t.icon || undefined} alt="" variant="rounded" sx={{ width: 32, height: 32 }}>
                         {t.name.slice(0, 1).toUpperCase()}
                       </Avatar>
                       <Box>
-                        <Typography sx={{ fontWeight: 600, fontSize: 14 }}>
+                        <Link component={RouterLink} to={`/templates/${encodeURIComponent(t.name)}`} underline="hover" color="inherit" sx={{ fontWeight: 600, fontSize: 14 }}>
                           {t.display_name || t.name}
-                        </Typography>
+                        </Link>
+                        {t.deprecated && <Chip size="small" color="warning" label="Deprecated" sx={{ ml: 1 }} />}
                         <Typography variant="body2" color="text.secondary">
                           {t.description}
                         </Typography>
@@ -72,9 +103,16 @@ export default function TemplatesPage() {
                     </Box>
                   </TableCell>
                   <TableCell>
-                    {t.active_user_count} {t.active_user_count === 1 ? "developer" : "developers"}
+                    {t.active_user_count < 0 ? "—" : `${t.active_user_count} ${t.active_user_count === 1 ? "developer" : "developers"}`}
                   </TableCell>
                   <TableCell>{fromNow(t.updated_at)}</TableCell>
+                  <TableCell align="right">
+                    {!t.deprecated && (
+                      <Button component={RouterLink} to={`/templates/${encodeURIComponent(t.name)}/workspace`} size="small" variant="outlined">
+                        Create workspace
+                      </Button>
+                    )}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
