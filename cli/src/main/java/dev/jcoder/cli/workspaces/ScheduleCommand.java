@@ -132,10 +132,10 @@ public final class ScheduleCommand implements Runnable {
         @Override
         public void run() {
             CoderClient client = global.client();
+            boolean manual = schedule.size() == 1 && schedule.getFirst().equals("manual");
+            String spec = manual ? null : AutostartSchedule.fromCli(schedule, AutostartSchedule.localLocation()).cron();
             Workspace workspace = WorkspaceReference.resolve(client, workspaceName);
-            String spec = null;
-            if (!(schedule.size() == 1 && schedule.getFirst().equals("manual"))) {
-                spec = AutostartSchedule.fromCli(schedule, AutostartSchedule.localLocation()).cron();
+            if (!manual) {
                 Template template = client.template(workspace.templateId());
                 // Templates allow every day by default; warn only when they restrict the days.
                 if (template.autostartRequirement() != null && template.autostartRequirement().daysOfWeek().size() < 7) {
