@@ -32,6 +32,12 @@ import dev.jcoder.coderd.users.AuthenticationApi;
 import dev.jcoder.coderd.users.UserConverter;
 import dev.jcoder.coderd.users.UserCreator;
 import dev.jcoder.coderd.users.UsersApi;
+import dev.jcoder.coderd.workspaces.WorkspaceBuildBuilder;
+import dev.jcoder.coderd.workspaces.WorkspaceBuildJobHandler;
+import dev.jcoder.coderd.workspaces.WorkspaceBuildsApi;
+import dev.jcoder.coderd.workspaces.WorkspaceEvents;
+import dev.jcoder.coderd.workspaces.WorkspaceViews;
+import dev.jcoder.coderd.workspaces.WorkspacesApi;
 import dev.jcoder.codersdk.BuildInfoResponse;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -55,10 +61,12 @@ public final class Coderd implements AutoCloseable {
     private final BuildInfoResponse buildInfo;
     private final URI accessUrl;
     private final ProvisionerJobs provisionerJobs;
+    private final WorkspaceEvents workspaceEvents;
 
     private Coderd(Database database, HttpServer http, PrometheusMeterRegistry metricsRegistry,
-            BuildInfoResponse buildInfo, URI accessUrl, ProvisionerJobs provisionerJobs) {
+            BuildInfoResponse buildInfo, URI accessUrl, ProvisionerJobs provisionerJobs, WorkspaceEvents workspaceEvents) {
         this.provisionerJobs = provisionerJobs;
+        this.workspaceEvents = workspaceEvents;
         this.database = database;
         this.http = http;
         this.metricsRegistry = metricsRegistry;
@@ -92,6 +100,10 @@ public final class Coderd implements AutoCloseable {
         ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(store, clock, config);
         ProvisionerJobs jobs = ProvisionerJobs.start(database, store, clock, ProvisionerJobsConfig.defaults());
 
+        WorkspaceEvents workspaceEvents = new WorkspaceEvents(jobs.pubsub());
+        WorkspaceBuildBuilder buildBuilder = new WorkspaceBuildBuilder(clock);
+        WorkspaceViews workspaceViews = new WorkspaceViews(clock, config.allowWorkspaceRenames());
+
         String deploymentId = store.getDeploymentID().orElse("");
         String version = BuildVersion.version();
         // The access URL is only known for sure once the port is bound (port 0 in tests).
@@ -109,6 +121,10 @@ public final class Coderd implements AutoCloseable {
                 new TemplatesApi(clock, TemplateExamples::load),
                 new TemplateVersionsApi(clock, jobs.events(), jobs.logStream(), authenticator),
                 new ProvisionerJobsApi(),
+                new WorkspacesApi(clock, buildBuilder, workspaceViews, workspaceEvents, jobs.events(),
+                        config.allowWorkspaceRenames()),
+                new WorkspaceBuildsApi(clock, buildBuilder, workspaceViews, workspaceEvents, jobs.events(),
+                        jobs.logStream(), authenticator),
                 routes -> routes.get("/api/v2/buildinfo", ctx -> ctx.json(withDashboardUrl(buildInfo, listening.get()))));
         SiteHandler site = new SiteHandler(buildInfo, auth -> UserConverter.toSdk(auth.store(), auth.user()));
         HttpServer http;
@@ -117,6 +133,7 @@ public final class Coderd implements AutoCloseable {
                     new RateLimiter(config.apiRateLimit(), clock), new RateLimiter(config.loginRateLimit(), clock),
                     new RequestMetrics(registry), apis, site).start();
         } catch (RuntimeException e) {
+            workspaceEvents.close();
             jobs.close(); // the job queue's loops must not outlive a server that never started
             throw e;
         }
@@ -125,8 +142,11 @@ public final class Coderd implements AutoCloseable {
                 : config.accessUrl();
         listening.set(accessUrl);
         jobs.daemonServer().register(ProvisionerJobType.TEMPLATE_VERSION_IMPORT, new TemplateImportJobHandler(listening::get));
+        jobs.daemonServer().register(ProvisionerJobType.WORKSPACE_BUILD,
+                new WorkspaceBuildJobHandler(listening::get, issuer, config.defaultTokenLifetime()));
         log.info("serving the API and dashboard on http://{}:{} (access URL {})", config.httpHost(), http.port(), accessUrl);
-        return new Coderd(database, http, registry, withDashboardUrl(buildInfo, accessUrl), accessUrl, jobs);
+        return new Coderd(database, http, registry, withDashboardUrl(buildInfo, accessUrl), accessUrl, jobs,
+                workspaceEvents);
     }
 
     private static BuildInfoResponse withDashboardUrl(BuildInfoResponse info, URI accessUrl) {
@@ -169,6 +189,7 @@ public final class Coderd implements AutoCloseable {
 
     /** Stops accepting requests, lets in-flight ones finish (up to {@code grace}), closes the pool. */
     public void shutdown(Duration grace) {
+        workspaceEvents.close(); // ends workspace watches, which would otherwise hold the drain for the whole grace
         http.shutdown(grace);
         provisionerJobs.close();
         database.close();

@@ -22,6 +22,7 @@ import java.util.function.Consumer;
  * @param loginRateLimit        login attempts per minute per IP; negative disables
  * @param maxRequestBodyBytes   the largest JSON request body accepted (413 above it)
  * @param passwordIterations    PBKDF2 iterations for new password hashes (Coder: 65535)
+ * @param allowWorkspaceRenames whether {@code PATCH /workspaces/{id}} may rename ({@code --allow-workspace-renames})
  */
 public record CoderdConfig(
         String httpHost,
@@ -36,7 +37,8 @@ public record CoderdConfig(
         int apiRateLimit,
         int loginRateLimit,
         long maxRequestBodyBytes,
-        int passwordIterations) {
+        int passwordIterations,
+        boolean allowWorkspaceRenames) {
 
     public static final Duration DEFAULT_SESSION_DURATION = Duration.ofHours(24);
     public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofHours(168);
@@ -62,7 +64,7 @@ public record CoderdConfig(
     public static CoderdConfig defaults(String postgresUrl) {
         return new CoderdConfig("127.0.0.1", 3000, URI.create(""), postgresUrl, DEFAULT_SESSION_DURATION,
                 DEFAULT_TOKEN_LIFETIME, DEFAULT_MAX_TOKEN_LIFETIME, false, false, DEFAULT_API_RATE_LIMIT,
-                DEFAULT_LOGIN_RATE_LIMIT, DEFAULT_MAX_REQUEST_BODY_BYTES, 65535);
+                DEFAULT_LOGIN_RATE_LIMIT, DEFAULT_MAX_REQUEST_BODY_BYTES, 65535, false);
     }
 
     public CoderdConfig withHttp(String host, int port) {
@@ -105,6 +107,10 @@ public record CoderdConfig(
         });
     }
 
+    public CoderdConfig withAllowWorkspaceRenames(boolean allow) {
+        return with(b -> b.allowWorkspaceRenames = allow);
+    }
+
     /** A copy with some components changed; the compact constructor validates the result. */
     private CoderdConfig with(Consumer<Copy> change) {
         Copy copy = new Copy(this);
@@ -127,6 +133,7 @@ public record CoderdConfig(
         int loginRateLimit;
         long maxRequestBodyBytes;
         int passwordIterations;
+        boolean allowWorkspaceRenames;
 
         Copy(CoderdConfig from) {
             httpHost = from.httpHost;
@@ -142,12 +149,13 @@ public record CoderdConfig(
             loginRateLimit = from.loginRateLimit;
             maxRequestBodyBytes = from.maxRequestBodyBytes;
             passwordIterations = from.passwordIterations;
+            allowWorkspaceRenames = from.allowWorkspaceRenames;
         }
 
         CoderdConfig build() {
             return new CoderdConfig(httpHost, httpPort, accessUrl, postgresUrl, sessionDuration, defaultTokenLifetime,
                     maxTokenLifetime, disableSessionExpiryRefresh, secureAuthCookie, apiRateLimit, loginRateLimit,
-                    maxRequestBodyBytes, passwordIterations);
+                    maxRequestBodyBytes, passwordIterations, allowWorkspaceRenames);
         }
     }
 }

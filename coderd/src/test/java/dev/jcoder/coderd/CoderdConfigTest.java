@@ -23,19 +23,23 @@ class CoderdConfigTest {
         assertThat(config.loginRateLimit()).isEqualTo(60);
         assertThat(config.maxRequestBodyBytes()).isEqualTo(10L * 1024 * 1024);
         assertThat(config.passwordIterations()).isEqualTo(65535);
+        assertThat(config.allowWorkspaceRenames()).isFalse();
     }
 
     @Test
     void withersChangeOnlyWhatTheyName() {
         CoderdConfig base = CoderdConfig.defaults("jdbc:postgresql://db/coder");
-        CoderdConfig changed = base.withHttp("0.0.0.0", 8080).withRateLimits(-1, 5).withCookieAndSession(true, true);
+        CoderdConfig changed = base.withHttp("0.0.0.0", 8080).withRateLimits(-1, 5).withCookieAndSession(true, true)
+                .withAllowWorkspaceRenames(true);
+        assertThat(changed.allowWorkspaceRenames()).isTrue();
         assertThat(changed.httpHost()).isEqualTo("0.0.0.0");
         assertThat(changed.httpPort()).isEqualTo(8080);
         assertThat(changed.apiRateLimit()).isEqualTo(-1);
         assertThat(changed.loginRateLimit()).isEqualTo(5);
         assertThat(changed.secureAuthCookie()).isTrue();
         assertThat(changed.disableSessionExpiryRefresh()).isTrue();
-        assertThat(changed.withHttp("127.0.0.1", 3000).withRateLimits(512, 60).withCookieAndSession(false, false))
+        assertThat(changed.withHttp("127.0.0.1", 3000).withRateLimits(512, 60).withCookieAndSession(false, false)
+                .withAllowWorkspaceRenames(false))
                 .isEqualTo(base);
     }
 

@@ -96,6 +96,11 @@ public final class ServerCommand implements Callable<Integer> {
                     + "consider increasing this. Env: $CODER_PROVISIONER_DAEMONS.")
     int provisionerDaemons;
 
+    @Option(names = "--allow-workspace-renames", defaultValue = "${env:CODER_ALLOW_WORKSPACE_RENAMES:-false}",
+            description = "DEPRECATED: Allow users to rename their workspaces. Use only for temporary compatibility reasons, "
+                    + "this will be removed in a future release. Env: $CODER_ALLOW_WORKSPACE_RENAMES.")
+    boolean allowWorkspaceRenames;
+
     @Option(names = {"-v", "--verbose"}, defaultValue = "${env:CODER_VERBOSE:-false}",
             description = "Output debug-level logs. Env: $CODER_VERBOSE.")
     boolean verbose;
@@ -128,7 +133,8 @@ public final class ServerCommand implements Callable<Integer> {
                     .withTokenLifetimes(GoDuration.parse(defaultTokenLifetime), GoDuration.parse(maxTokenLifetime))
                     .withCookieAndSession(secureAuthCookie, disableSessionExpiryRefresh)
                     .withRateLimits(disableRateLimits ? -1 : apiRateLimit,
-                            disableRateLimits ? -1 : CoderdConfig.DEFAULT_LOGIN_RATE_LIMIT);
+                            disableRateLimits ? -1 : CoderdConfig.DEFAULT_LOGIN_RATE_LIMIT)
+                    .withAllowWorkspaceRenames(allowWorkspaceRenames);
         } catch (IllegalArgumentException e) {
             embedded.ifPresent(EmbeddedPostgresServer::close);
             throw new CliException(e.getMessage(), e);

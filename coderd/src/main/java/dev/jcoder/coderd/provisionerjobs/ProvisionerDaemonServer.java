@@ -106,6 +106,7 @@ public final class ProvisionerDaemonServer {
                     Optional<AcquiredJob> acquired = toAcquired(job.get());
                     if (acquired.isPresent()) {
                         store.updateProvisionerDaemonLastSeenAt(daemon.id(), clock.instant());
+                        events.publishUpdated(job.get().id()); // it is running now: watchers of its workspace re-read
                         return acquired;
                     }
                     continue;

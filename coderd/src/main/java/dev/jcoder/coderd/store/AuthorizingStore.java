@@ -94,6 +94,11 @@ public final class AuthorizingStore implements Store {
         return delegate.inTransaction(tx -> work.apply(new AuthorizingStore(tx, authorizer, subject)));
     }
 
+    /** {@link #inTransaction} for callers that need the authorizing store itself (to ask {@link #can} or {@link #as}). */
+    public <T> T inAuthorizedTransaction(Function<AuthorizingStore, T> work) {
+        return delegate.inTransaction(tx -> work.apply(new AuthorizingStore(tx, authorizer, subject)));
+    }
+
     @Override
     public void acquireLock(long key) {
         // No data is read or written: a lock only orders concurrent transactions.
@@ -358,7 +363,9 @@ public final class AuthorizingStore implements Store {
         return switch (job.type()) {
             case TEMPLATE_VERSION_IMPORT, TEMPLATE_VERSION_DRY_RUN -> can(READ, template(job.organizationId()));
             case WORKSPACE_BUILD -> job.initiatorId().equals(subject.id())
-                    || can(READ, RbacObject.of(ResourceType.WORKSPACE).inOrganization(job.organizationId()));
+                    || can(READ, RbacObject.of(ResourceType.WORKSPACE).inOrganization(job.organizationId()))
+                    // Someone else started it (an owner, the lifecycle executor): whoever may read the workspace.
+                    || delegate.getWorkspaceBuildByJobID(job.id()).map(b -> can(READ, workspace(b))).orElse(false);
         };
     }
 
@@ -614,5 +621,290 @@ public final class AuthorizingStore implements Store {
     public List<TemplateVersionPresetRow> getPresetsByTemplateVersionID(UUID templateVersionId) {
         versionFor(templateVersionId, READ);
         return delegate.getPresetsByTemplateVersionID(templateVersionId);
+    }
+
+    // ---- workspaces (issue 5) ----
+    // Members create and manage their own workspaces in their organizations; owners act on everyone's;
+    // template admins read all. What a build creates is written by the provisioner daemon system actor
+    // and read by whoever may read the workspace.
+
+    private static RbacObject workspace(UUID organizationId, UUID ownerId) {
+        return RbacObject.of(ResourceType.WORKSPACE).inOrganization(organizationId).ownedBy(ownerId);
+    }
+
+    private static RbacObject workspace(WorkspaceRow w) {
+        return workspace(w.organizationId(), w.ownerId());
+    }
+
+    private static RbacObject workspace(WorkspaceBuildRow b) {
+        return workspace(b.organizationId(), b.workspaceOwnerId());
+    }
+
+    private WorkspaceRow workspaceFor(UUID id, Action action) {
+        WorkspaceRow w = delegate.getWorkspaceByID(id).orElseThrow(NotFound::new);
+        require(action, workspace(w));
+        return w;
+    }
+
+    private WorkspaceBuildRow buildFor(UUID buildId, Action action) {
+        WorkspaceBuildRow b = delegate.getWorkspaceBuildByID(buildId).orElseThrow(NotFound::new);
+        require(action, workspace(b));
+        return b;
+    }
+
+    /** Which workspaces the subject may read, for {@code GetWorkspaces} to apply in SQL. */
+    private WorkspacesFilter.ReadScope workspaceReadScope() {
+        if (can(READ, RbacObject.of(ResourceType.WORKSPACE))) {
+            return new WorkspacesFilter.ReadScope(true, java.util.Set.of(), Optional.empty(), java.util.Set.of());
+        }
+        java.util.Set<UUID> organizations = new java.util.HashSet<>();
+        java.util.Set<UUID> ownOrganizations = new java.util.HashSet<>();
+        for (UUID organization : subject.organizationRoles().keySet()) {
+            if (can(READ, RbacObject.of(ResourceType.WORKSPACE).inOrganization(organization))) {
+                organizations.add(organization);
+            } else if (can(READ, workspace(organization, subject.id()))) {
+                ownOrganizations.add(organization);
+            }
+        }
+        return new WorkspacesFilter.ReadScope(false, organizations, Optional.of(subject.id()), ownOrganizations);
+    }
+
+    @Override
+    public void insertWorkspace(NewWorkspace w) {
+        require(CREATE, workspace(w.organizationId(), w.ownerId()));
+        delegate.insertWorkspace(w);
+    }
+
+    @Override
+    public Optional<WorkspaceRow> getWorkspaceByID(UUID id) {
+        return readable(delegate.getWorkspaceByID(id), AuthorizingStore::workspace);
+    }
+
+    @Override
+    public Optional<WorkspaceRow> getWorkspaceByOwnerIDAndName(UUID ownerId, String name, boolean includeDeleted) {
+        return readable(delegate.getWorkspaceByOwnerIDAndName(ownerId, name, includeDeleted), AuthorizingStore::workspace);
+    }
+
+    @Override
+    public Page<WorkspaceRow> getWorkspaces(WorkspacesFilter filter, int limit, int offset) {
+        // The caller's scope is ignored: only this layer decides what the subject may see.
+        return delegate.getWorkspaces(filter.withReadScope(workspaceReadScope()), limit, offset);
+    }
+
+    @Override
+    public void updateWorkspace(UUID id, String name, Instant now) {
+        workspaceFor(id, UPDATE);
+        delegate.updateWorkspace(id, name, now);
+    }
+
+    @Override
+    public void updateWorkspaceTTL(UUID id, Optional<Long> ttlMs, Instant now) {
+        workspaceFor(id, UPDATE);
+        delegate.updateWorkspaceTTL(id, ttlMs, now);
+    }
+
+    @Override
+    public void updateWorkspaceAutostart(UUID id, Optional<String> schedule, Instant now) {
+        workspaceFor(id, UPDATE);
+        delegate.updateWorkspaceAutostart(id, schedule, now);
+    }
+
+    @Override
+    public void updateWorkspaceAutomaticUpdates(UUID id, dev.jcoder.codersdk.AutomaticUpdates updates, Instant now) {
+        workspaceFor(id, UPDATE);
+        delegate.updateWorkspaceAutomaticUpdates(id, updates, now);
+    }
+
+    @Override
+    public void favoriteWorkspace(UUID id) {
+        workspaceFor(id, UPDATE);
+        delegate.favoriteWorkspace(id);
+    }
+
+    @Override
+    public void unfavoriteWorkspace(UUID id) {
+        workspaceFor(id, UPDATE);
+        delegate.unfavoriteWorkspace(id);
+    }
+
+    @Override
+    public void updateWorkspaceDormantDeletingAt(UUID id, Optional<Instant> dormantAt, Optional<Instant> deletingAt,
+            Instant now) {
+        workspaceFor(id, UPDATE);
+        delegate.updateWorkspaceDormantDeletingAt(id, dormantAt, deletingAt, now);
+    }
+
+    @Override
+    public void updateWorkspaceDeletedByID(UUID id, boolean deleted, Instant now) {
+        workspaceFor(id, DELETE);
+        delegate.updateWorkspaceDeletedByID(id, deleted, now);
+    }
+
+    @Override
+    public void updateWorkspaceLastUsedAt(UUID id, Instant lastUsedAt) {
+        workspaceFor(id, UPDATE);
+        delegate.updateWorkspaceLastUsedAt(id, lastUsedAt);
+    }
+
+    // ---- workspace builds (issue 5) ----
+
+    @Override
+    public void insertWorkspaceBuild(NewWorkspaceBuild b) {
+        // As Coder: a start needs "start", a stop "stop", a delete "delete" on the workspace.
+        Action action = switch (b.transition()) {
+            case START -> Action.WORKSPACE_START;
+            case STOP -> Action.WORKSPACE_STOP;
+            case DELETE -> DELETE;
+        };
+        workspaceFor(b.workspaceId(), action);
+        delegate.insertWorkspaceBuild(b);
+    }
+
+    @Override
+    public Optional<WorkspaceBuildRow> getWorkspaceBuildByID(UUID id) {
+        return readable(delegate.getWorkspaceBuildByID(id), AuthorizingStore::workspace);
+    }
+
+    @Override
+    public Optional<WorkspaceBuildRow> getWorkspaceBuildByJobID(UUID jobId) {
+        return readable(delegate.getWorkspaceBuildByJobID(jobId), AuthorizingStore::workspace);
+    }
+
+    @Override
+    public Optional<WorkspaceBuildRow> getLatestWorkspaceBuildByWorkspaceID(UUID workspaceId) {
+        return readable(delegate.getLatestWorkspaceBuildByWorkspaceID(workspaceId), AuthorizingStore::workspace);
+    }
+
+    @Override
+    public List<WorkspaceBuildRow> getLatestWorkspaceBuildsByWorkspaceIDs(List<UUID> workspaceIds) {
+        return readable(delegate.getLatestWorkspaceBuildsByWorkspaceIDs(workspaceIds), AuthorizingStore::workspace);
+    }
+
+    @Override
+    public Optional<WorkspaceBuildRow> getWorkspaceBuildByWorkspaceIDAndBuildNumber(UUID workspaceId, int buildNumber) {
+        return readable(delegate.getWorkspaceBuildByWorkspaceIDAndBuildNumber(workspaceId, buildNumber),
+                AuthorizingStore::workspace);
+    }
+
+    @Override
+    public List<WorkspaceBuildRow> getWorkspaceBuildsByWorkspaceID(UUID workspaceId, Optional<Instant> since, int limit,
+            int offset) {
+        workspaceFor(workspaceId, READ);
+        return delegate.getWorkspaceBuildsByWorkspaceID(workspaceId, since, limit, offset);
+    }
+
+    @Override
+    public byte[] getWorkspaceBuildProvisionerStateByID(UUID buildId) {
+        WorkspaceBuildRow b = buildFor(buildId, READ);
+        // As Coder: the raw state may hold secrets; only who may change the template (push) may read it.
+        if (!can(UPDATE, template(b.organizationId()))) {
+            throw new NotFound();
+        }
+        return delegate.getWorkspaceBuildProvisionerStateByID(buildId);
+    }
+
+    @Override
+    public void updateWorkspaceBuildProvisionerStateByID(UUID buildId, byte[] state, Instant now) {
+        buildFor(buildId, UPDATE);
+        delegate.updateWorkspaceBuildProvisionerStateByID(buildId, state, now);
+    }
+
+    @Override
+    public void updateWorkspaceBuildDeadlineByID(UUID buildId, Optional<Instant> deadline, Optional<Instant> maxDeadline,
+            Instant now) {
+        buildFor(buildId, UPDATE);
+        delegate.updateWorkspaceBuildDeadlineByID(buildId, deadline, maxDeadline, now);
+    }
+
+    @Override
+    public void updateWorkspaceBuildCostByID(UUID buildId, int dailyCost) {
+        buildFor(buildId, UPDATE);
+        delegate.updateWorkspaceBuildCostByID(buildId, dailyCost);
+    }
+
+    @Override
+    public void insertWorkspaceBuildParameters(List<WorkspaceBuildParameterRow> parameters) {
+        parameters.stream().map(WorkspaceBuildParameterRow::workspaceBuildId).distinct()
+                .forEach(buildId -> buildFor(buildId, UPDATE));
+        delegate.insertWorkspaceBuildParameters(parameters);
+    }
+
+    @Override
+    public List<WorkspaceBuildParameterRow> getWorkspaceBuildParameters(UUID buildId) {
+        buildFor(buildId, READ);
+        return delegate.getWorkspaceBuildParameters(buildId);
+    }
+
+    @Override
+    public List<ProvisionerJobRow> getProvisionerJobsByIDs(List<UUID> ids) {
+        return delegate.getProvisionerJobsByIDs(ids).stream().filter(this::canReadJob).toList();
+    }
+
+    // ---- what builds create (issue 5) ----
+
+    @Override
+    public void insertWorkspaceResource(WorkspaceResourceRow resource) {
+        require(CREATE, SYSTEM);
+        delegate.insertWorkspaceResource(resource);
+    }
+
+    @Override
+    public void insertWorkspaceResourceMetadata(List<WorkspaceResourceMetadataRow> metadata) {
+        require(CREATE, SYSTEM);
+        delegate.insertWorkspaceResourceMetadata(metadata);
+    }
+
+    @Override
+    public void insertWorkspaceAgent(WorkspaceAgentRow agent) {
+        require(CREATE, SYSTEM);
+        delegate.insertWorkspaceAgent(agent);
+    }
+
+    @Override
+    public void insertWorkspaceApp(WorkspaceAppRow app) {
+        require(CREATE, SYSTEM);
+        delegate.insertWorkspaceApp(app);
+    }
+
+    @Override
+    public void insertWorkspaceAgentScripts(List<WorkspaceAgentScriptRow> scripts) {
+        require(CREATE, SYSTEM);
+        delegate.insertWorkspaceAgentScripts(scripts);
+    }
+
+    @Override
+    public void insertWorkspaceAgentLogSources(List<WorkspaceAgentLogSourceRow> sources) {
+        require(CREATE, SYSTEM);
+        delegate.insertWorkspaceAgentLogSources(sources);
+    }
+
+    @Override
+    public void insertWorkspaceAgentMetadata(List<WorkspaceAgentMetadataRow> metadata) {
+        require(CREATE, SYSTEM);
+        delegate.insertWorkspaceAgentMetadata(metadata);
+    }
+
+    @Override
+    public List<WorkspaceResourceTree> getWorkspaceResourceTreesByJobIDs(List<UUID> jobIds) {
+        return readable(delegate.getWorkspaceResourceTreesByJobIDs(jobIds),
+                tree -> workspace(tree.organizationId(), tree.workspaceOwnerId()));
+    }
+
+    @Override
+    public void insertProvisionerJobTimings(List<ProvisionerJobTimingRow> timings) {
+        require(CREATE, SYSTEM);
+        delegate.insertProvisionerJobTimings(timings);
+    }
+
+    @Override
+    public List<ProvisionerJobTimingRow> getProvisionerJobTimingsByJobID(UUID jobId) {
+        getProvisionerJobByID(jobId).orElseThrow(NotFound::new);
+        return delegate.getProvisionerJobTimingsByJobID(jobId);
+    }
+
+    @Override
+    public List<WorkspaceAgentScriptTimingRow> getWorkspaceAgentScriptTimingsByJobID(UUID jobId) {
+        getProvisionerJobByID(jobId).orElseThrow(NotFound::new);
+        return delegate.getWorkspaceAgentScriptTimingsByJobID(jobId);
     }
 }

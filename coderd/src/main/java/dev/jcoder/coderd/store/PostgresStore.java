@@ -26,7 +26,9 @@ public final class PostgresStore implements Store {
             "api_keys_user_token_name_idx", "A token with this name already exists.",
             "organizations_name_lower_idx", "An organization with this name already exists.",
             "templates_organization_name_idx", "A template with this name already exists in the organization.",
-            "template_versions_template_name_idx", "A template version with this name already exists for the template.");
+            "template_versions_template_name_idx", "A template version with this name already exists for the template.",
+            "workspaces_owner_id_lower_idx", "A workspace with this name already exists for the owner.",
+            "workspace_builds_workspace_id_build_number_idx", "A workspace build is already active.");
 
     private final Jdbi jdbi;
     private final Optional<Handle> transaction;
@@ -49,6 +51,13 @@ public final class PostgresStore implements Store {
         for (Class<?> row : List.of(FileRow.class, ProvisionerJobRow.class, ProvisionerJobLogRow.class,
                 ProvisionerJobResourcesRow.class, ProvisionerDaemonRow.class, TemplateRow.class, TemplateVersionRow.class,
                 TemplateVersionParameterRow.class, TemplateVersionVariableRow.class, TemplateVersionPresetRow.class)) {
+            jdbi.registerRowMapper(ConstructorMapper.factory(row));
+        }
+        // Rows of issue 5 (workspaces, builds and what builds create).
+        for (Class<?> row : List.of(WorkspaceRow.class, WorkspaceBuildRow.class, WorkspaceBuildParameterRow.class,
+                WorkspaceResourceRow.class, WorkspaceResourceMetadataRow.class, WorkspaceAgentRow.class,
+                WorkspaceAppRow.class, WorkspaceAgentScriptRow.class, WorkspaceAgentLogSourceRow.class,
+                WorkspaceAgentMetadataRow.class, ProvisionerJobTimingRow.class, WorkspaceAgentScriptTimingRow.class)) {
             jdbi.registerRowMapper(ConstructorMapper.factory(row));
         }
         return jdbi;
@@ -804,5 +813,534 @@ public final class PostgresStore implements Store {
         return withHandle(h -> h.createQuery("""
                         SELECT * FROM template_version_presets WHERE template_version_id = :version ORDER BY created_at, name""")
                 .bind("version", templateVersionId).mapTo(TemplateVersionPresetRow.class).list());
+    }
+
+    // ---- workspaces (issue 5) ----
+
+    /** Workspaces with their owner's, organization's and template's names (Coder's workspaces_expanded). */
+    private static final String WORKSPACES_EXPANDED = """
+            SELECT w.*, u.username AS owner_username, u.avatar_url AS owner_avatar_url, o.name AS organization_name,
+                   t.name AS template_name, t.display_name AS template_display_name, t.icon AS template_icon,
+                   t.allow_user_cancel_workspace_jobs AS template_allow_user_cancel_workspace_jobs,
+                   t.active_version_id AS template_active_version_id,
+                   t.require_active_version AS template_require_active_version,
+                   t.use_classic_parameter_flow AS template_use_classic_parameter_flow,
+                   t.allow_user_autostart AS template_allow_user_autostart,
+                   t.allow_user_autostop AS template_allow_user_autostop,
+                   t.autostart_requirement_days AS template_autostart_requirement_days,
+                   t.default_ttl_ms AS template_default_ttl_ms, t.activity_bump_ms AS template_activity_bump_ms
+            FROM workspaces w
+            JOIN users u ON u.id = w.owner_id
+            JOIN organizations o ON o.id = w.organization_id
+            JOIN templates t ON t.id = w.template_id
+            """;
+
+    /** The workspace status of a latest build {@code lb} whose job is {@code lj}, as Coder's table. */
+    private static final String STATUS_SQL = """
+            CASE lj.job_status
+                WHEN 'pending' THEN 'pending'
+                WHEN 'running' THEN CASE lb.transition WHEN 'start' THEN 'starting' WHEN 'stop' THEN 'stopping' ELSE 'deleting' END
+                WHEN 'succeeded' THEN CASE lb.transition WHEN 'start' THEN 'running' WHEN 'stop' THEN 'stopped' ELSE 'deleted' END
+                WHEN 'canceling' THEN 'canceling'
+                WHEN 'canceled' THEN 'canceled'
+                ELSE 'failed'
+            END""";
+
+    /** The connection status of agent {@code a} at {@code :now}, as {@link WorkspaceAgentRow#status}. */
+    private static final String AGENT_STATUS_SQL = """
+            CASE
+                WHEN a.first_connected_at IS NULL THEN
+                    CASE WHEN a.connection_timeout_seconds > 0
+                              AND CAST(:now AS timestamptz) > a.created_at + make_interval(secs => a.connection_timeout_seconds)
+                         THEN 'timeout' ELSE 'connecting' END
+                WHEN a.disconnected_at IS NOT NULL
+                     AND a.disconnected_at > coalesce(a.last_connected_at, a.first_connected_at) THEN 'disconnected'
+                WHEN coalesce(a.last_connected_at, a.first_connected_at)
+                     < CAST(:now AS timestamptz) - make_interval(secs => :inactiveSeconds) THEN 'disconnected'
+                ELSE 'connected'
+            END""";
+
+    @Override
+    public void insertWorkspace(NewWorkspace w) {
+        useHandle(h -> h.createUpdate("""
+                        INSERT INTO workspaces (id, created_at, updated_at, owner_id, organization_id, template_id, name,
+                                                autostart_schedule, ttl_ms, last_used_at, automatic_updates)
+                        VALUES (:id, :createdAt, :createdAt, :ownerId, :organizationId, :templateId, :name,
+                                :schedule, :ttl, :createdAt, :automaticUpdates)""")
+                .bind("id", w.id()).bind("createdAt", w.createdAt()).bind("ownerId", w.ownerId())
+                .bind("organizationId", w.organizationId()).bind("templateId", w.templateId()).bind("name", w.name())
+                .bindByType("schedule", w.autostartSchedule().orElse(null), String.class)
+                .bindByType("ttl", w.ttlMs().orElse(null), Long.class)
+                .bind("automaticUpdates", w.automaticUpdates()).execute());
+    }
+
+    @Override
+    public Optional<WorkspaceRow> getWorkspaceByID(UUID id) {
+        return withHandle(h -> h.createQuery(WORKSPACES_EXPANDED + " WHERE w.id = :id").bind("id", id)
+                .mapTo(WorkspaceRow.class).findOne());
+    }
+
+    @Override
+    public Optional<WorkspaceRow> getWorkspaceByOwnerIDAndName(UUID ownerId, String name, boolean includeDeleted) {
+        return withHandle(h -> h.createQuery(WORKSPACES_EXPANDED + """
+                         WHERE w.owner_id = :owner AND lower(w.name) = lower(:name) AND (:includeDeleted OR NOT w.deleted)
+                        ORDER BY w.deleted, w.created_at DESC LIMIT 1""")
+                .bind("owner", ownerId).bind("name", name).bind("includeDeleted", includeDeleted)
+                .mapTo(WorkspaceRow.class).findOne());
+    }
+
+    @Override
+    public Page<WorkspaceRow> getWorkspaces(WorkspacesFilter f, int limit, int offset) {
+        StringBuilder where = new StringBuilder("""
+                 LEFT JOIN LATERAL (SELECT b.id, b.transition, b.template_version_id, b.job_id FROM workspace_builds b
+                                    WHERE b.workspace_id = w.id ORDER BY b.build_number DESC LIMIT 1) lb ON true
+                 LEFT JOIN provisioner_jobs lj ON lj.id = lb.job_id
+                WHERE NOT w.deleted
+                  AND (:scopeAll OR w.organization_id = ANY(:scopeOrgs)
+                       OR (w.owner_id = CAST(:scopeOwner AS uuid) AND w.organization_id = ANY(:scopeOwnerOrgs)))
+                  AND (:owner = '' OR lower(u.username) = lower(:owner))
+                  AND (cardinality(:templates) = 0 OR lower(t.name) = ANY(:templates))
+                  AND (:name = '' OR w.name ILIKE '%' || :name || '%')
+                  AND (cardinality(:statuses) = 0 OR (WORKSPACE_STATUS) = ANY(:statuses))
+                  AND (CAST(:outdated AS boolean) IS NULL OR (lb.template_version_id <> t.active_version_id) = CAST(:outdated AS boolean))
+                  AND (CAST(:dormant AS boolean) IS NULL OR (w.dormant_at IS NOT NULL) = CAST(:dormant AS boolean))
+                  AND (CAST(:usedBefore AS timestamptz) IS NULL OR w.last_used_at < CAST(:usedBefore AS timestamptz))
+                  AND (CAST(:usedAfter AS timestamptz) IS NULL OR w.last_used_at > CAST(:usedAfter AS timestamptz))
+                  AND (CAST(:org AS uuid) IS NULL OR w.organization_id = CAST(:org AS uuid))
+                  AND (cardinality(:ids) = 0 OR w.id = ANY(:ids))
+                  AND (cardinality(:agentStatuses) = 0 OR EXISTS (
+                        SELECT 1 FROM workspace_resources r JOIN workspace_agents a ON a.resource_id = r.id
+                        WHERE r.job_id = lb.job_id AND (AGENT_STATUS) = ANY(:agentStatuses)))
+                """.replace("AGENT_STATUS", AGENT_STATUS_SQL).replace("WORKSPACE_STATUS", STATUS_SQL));
+        for (int i = 0; i < f.parameters().size(); i++) {
+            where.append(" AND EXISTS (SELECT 1 FROM workspace_build_parameters p WHERE p.workspace_build_id = lb.id")
+                    .append(" AND lower(p.name) = lower(:paramName").append(i).append(")");
+            if (f.parameters().get(i).value().isPresent()) {
+                where.append(" AND lower(p.value) = lower(:paramValue").append(i).append(")");
+            }
+            where.append(")");
+        }
+        return withHandle(h -> {
+            var count = h.createQuery("SELECT count(*) FROM (" + WORKSPACES_EXPANDED + where + ") matching");
+            var page = h.createQuery(WORKSPACES_EXPANDED + where + """
+                     ORDER BY CASE WHEN w.owner_id = :requester AND w.favorite THEN 0 ELSE 1 END,
+                              (lj.job_status = 'succeeded' AND lb.transition = 'start') DESC,
+                              lower(u.username), lower(w.name)
+                     LIMIT CASE WHEN :limit > 0 THEN :limit END OFFSET :offset""");
+            for (var query : List.of(count, page)) {
+                WorkspacesFilter.ReadScope scope = f.readScope();
+                query.bind("scopeAll", scope.all()).bindArray("scopeOrgs", UUID.class, List.copyOf(scope.organizations()))
+                        .bindByType("scopeOwner", scope.owner().orElse(null), UUID.class)
+                        .bindArray("scopeOwnerOrgs", UUID.class, List.copyOf(scope.ownerOrganizations()))
+                        .bind("owner", f.ownerUsername())
+                        .bindArray("templates", String.class, f.templateNames().stream().map(n -> n.toLowerCase(java.util.Locale.ROOT)).toList())
+                        .bind("name", f.name())
+                        .bindArray("statuses", String.class, f.statuses().stream().map(dev.jcoder.codersdk.WorkspaceStatus::value).toList())
+                        .bindByType("outdated", f.outdated().orElse(null), Boolean.class)
+                        .bindByType("dormant", f.dormant().orElse(null), Boolean.class)
+                        .bindByType("usedBefore", f.lastUsedBefore().orElse(null), Instant.class)
+                        .bindByType("usedAfter", f.lastUsedAfter().orElse(null), Instant.class)
+                        .bindByType("org", f.organizationId().orElse(null), UUID.class)
+                        .bindArray("ids", UUID.class, f.ids())
+                        .bindArray("agentStatuses", String.class, f.hasAgentStatuses().stream().map(dev.jcoder.codersdk.WorkspaceAgentStatus::value).toList())
+                        .bind("now", f.now())
+                        .bind("inactiveSeconds", (double) WorkspaceAgentRow.INACTIVE_DISCONNECT_TIMEOUT.toSeconds());
+                for (int i = 0; i < f.parameters().size(); i++) {
+                    WorkspacesFilter.ParameterMatch match = f.parameters().get(i);
+                    query.bind("paramName" + i, match.name());
+                    if (match.value().isPresent()) {
+                        query.bind("paramValue" + i, match.value().get());
+                    }
+                }
+            }
+            page.bind("requester", f.requesterId()).bind("limit", limit).bind("offset", Math.max(0, offset));
+            return new Page<>(page.mapTo(WorkspaceRow.class).list(), count.mapTo(Integer.class).one());
+        });
+    }
+
+    @Override
+    public void updateWorkspace(UUID id, String name, Instant now) {
+        useHandle(h -> h.createUpdate("UPDATE workspaces SET name = :name, updated_at = :now WHERE id = :id")
+                .bind("id", id).bind("name", name).bind("now", now).execute());
+    }
+
+    @Override
+    public void updateWorkspaceTTL(UUID id, Optional<Long> ttlMs, Instant now) {
+        useHandle(h -> h.createUpdate("UPDATE workspaces SET ttl_ms = :ttl, updated_at = :now WHERE id = :id")
+                .bind("id", id).bindByType("ttl", ttlMs.orElse(null), Long.class).bind("now", now).execute());
+    }
+
+    @Override
+    public void updateWorkspaceAutostart(UUID id, Optional<String> schedule, Instant now) {
+        useHandle(h -> h.createUpdate("UPDATE workspaces SET autostart_schedule = :schedule, updated_at = :now WHERE id = :id")
+                .bind("id", id).bindByType("schedule", schedule.orElse(null), String.class).bind("now", now).execute());
+    }
+
+    @Override
+    public void updateWorkspaceAutomaticUpdates(UUID id, dev.jcoder.codersdk.AutomaticUpdates updates, Instant now) {
+        useHandle(h -> h.createUpdate("UPDATE workspaces SET automatic_updates = :updates, updated_at = :now WHERE id = :id")
+                .bind("id", id).bind("updates", updates).bind("now", now).execute());
+    }
+
+    @Override
+    public void favoriteWorkspace(UUID id) {
+        useHandle(h -> h.createUpdate("UPDATE workspaces SET favorite = true WHERE id = :id").bind("id", id).execute());
+    }
+
+    @Override
+    public void unfavoriteWorkspace(UUID id) {
+        useHandle(h -> h.createUpdate("UPDATE workspaces SET favorite = false WHERE id = :id").bind("id", id).execute());
+    }
+
+    @Override
+    public void updateWorkspaceDormantDeletingAt(UUID id, Optional<Instant> dormantAt, Optional<Instant> deletingAt,
+            Instant now) {
+        useHandle(h -> h.createUpdate("""
+                        UPDATE workspaces SET dormant_at = :dormant, deleting_at = :deleting, updated_at = :now WHERE id = :id""")
+                .bind("id", id).bindByType("dormant", dormantAt.orElse(null), Instant.class)
+                .bindByType("deleting", deletingAt.orElse(null), Instant.class).bind("now", now).execute());
+    }
+
+    @Override
+    public void updateWorkspaceDeletedByID(UUID id, boolean deleted, Instant now) {
+        useHandle(h -> h.createUpdate("UPDATE workspaces SET deleted = :deleted, updated_at = :now WHERE id = :id")
+                .bind("id", id).bind("deleted", deleted).bind("now", now).execute());
+    }
+
+    @Override
+    public void updateWorkspaceLastUsedAt(UUID id, Instant lastUsedAt) {
+        useHandle(h -> h.createUpdate("UPDATE workspaces SET last_used_at = :at WHERE id = :id")
+                .bind("id", id).bind("at", lastUsedAt).execute());
+    }
+
+    // ---- workspace builds (issue 5) ----
+
+    /** Builds with their workspace's, owner's, version's and initiator's names; the state is left out. */
+    private static final String BUILDS_EXPANDED = """
+            SELECT b.id, b.created_at, b.updated_at, b.workspace_id, b.template_version_id, b.build_number, b.transition,
+                   b.initiator_id, b.job_id, b.deadline, b.max_deadline, b.reason, b.daily_cost,
+                   b.template_version_preset_id, w.name AS workspace_name, w.owner_id AS workspace_owner_id,
+                   u.username AS workspace_owner_username, u.avatar_url AS workspace_owner_avatar_url,
+                   w.organization_id, w.template_id, v.name AS template_version_name, i.username AS initiator_username
+            FROM workspace_builds b
+            JOIN workspaces w ON w.id = b.workspace_id
+            JOIN users u ON u.id = w.owner_id
+            JOIN template_versions v ON v.id = b.template_version_id
+            JOIN users i ON i.id = b.initiator_id
+            """;
+
+    @Override
+    public void insertWorkspaceBuild(NewWorkspaceBuild b) {
+        useHandle(h -> h.createUpdate("""
+                        INSERT INTO workspace_builds (id, created_at, updated_at, workspace_id, template_version_id,
+                            build_number, transition, initiator_id, provisioner_state, job_id, reason,
+                            template_version_preset_id)
+                        VALUES (:id, :createdAt, :createdAt, :workspaceId, :templateVersionId, :buildNumber, :transition,
+                            :initiatorId,
+                            coalesce(:state, (SELECT p.provisioner_state FROM workspace_builds p WHERE p.workspace_id = :workspaceId
+                                              ORDER BY p.build_number DESC LIMIT 1), ''::bytea),
+                            :jobId, :reason, CAST(:preset AS uuid))""")
+                .bind("id", b.id()).bind("createdAt", b.createdAt()).bind("workspaceId", b.workspaceId())
+                .bind("templateVersionId", b.templateVersionId()).bind("buildNumber", b.buildNumber())
+                .bind("transition", b.transition()).bind("initiatorId", b.initiatorId())
+                .bindByType("state", b.provisionerState().orElse(null), byte[].class).bind("jobId", b.jobId()).bind("reason", b.reason())
+                .bindByType("preset", b.templateVersionPresetId().orElse(null), UUID.class).execute());
+    }
+
+    @Override
+    public Optional<WorkspaceBuildRow> getWorkspaceBuildByID(UUID id) {
+        return withHandle(h -> h.createQuery(BUILDS_EXPANDED + " WHERE b.id = :id").bind("id", id)
+                .mapTo(WorkspaceBuildRow.class).findOne());
+    }
+
+    @Override
+    public Optional<WorkspaceBuildRow> getWorkspaceBuildByJobID(UUID jobId) {
+        return withHandle(h -> h.createQuery(BUILDS_EXPANDED + " WHERE b.job_id = :job").bind("job", jobId)
+                .mapTo(WorkspaceBuildRow.class).findOne());
+    }
+
+    @Override
+    public Optional<WorkspaceBuildRow> getLatestWorkspaceBuildByWorkspaceID(UUID workspaceId) {
+        return withHandle(h -> h.createQuery(BUILDS_EXPANDED + " WHERE b.workspace_id = :ws ORDER BY b.build_number DESC LIMIT 1")
+                .bind("ws", workspaceId).mapTo(WorkspaceBuildRow.class).findOne());
+    }
+
+    @Override
+    public List<WorkspaceBuildRow> getLatestWorkspaceBuildsByWorkspaceIDs(List<UUID> workspaceIds) {
+        if (workspaceIds.isEmpty()) {
+            return List.of();
+        }
+        return withHandle(h -> h.createQuery(BUILDS_EXPANDED + """
+                         WHERE b.id IN (SELECT (SELECT lb.id FROM workspace_builds lb WHERE lb.workspace_id = ws.id
+                                               ORDER BY lb.build_number DESC LIMIT 1)
+                                       FROM unnest(CAST(:ids AS uuid[])) AS ws(id))""")
+                .bindArray("ids", UUID.class, workspaceIds).mapTo(WorkspaceBuildRow.class).list());
+    }
+
+    @Override
+    public Optional<WorkspaceBuildRow> getWorkspaceBuildByWorkspaceIDAndBuildNumber(UUID workspaceId, int buildNumber) {
+        return withHandle(h -> h.createQuery(BUILDS_EXPANDED + " WHERE b.workspace_id = :ws AND b.build_number = :number")
+                .bind("ws", workspaceId).bind("number", buildNumber).mapTo(WorkspaceBuildRow.class).findOne());
+    }
+
+    @Override
+    public List<WorkspaceBuildRow> getWorkspaceBuildsByWorkspaceID(UUID workspaceId, Optional<Instant> since, int limit,
+            int offset) {
+        return withHandle(h -> h.createQuery(BUILDS_EXPANDED + """
+                         WHERE b.workspace_id = :ws AND (CAST(:since AS timestamptz) IS NULL OR b.created_at >= CAST(:since AS timestamptz))
+                        ORDER BY b.build_number DESC LIMIT CASE WHEN :limit > 0 THEN :limit END OFFSET :offset""")
+                .bind("ws", workspaceId).bindByType("since", since.orElse(null), Instant.class).bind("limit", limit)
+                .bind("offset", Math.max(0, offset)).mapTo(WorkspaceBuildRow.class).list());
+    }
+
+    @Override
+    public byte[] getWorkspaceBuildProvisionerStateByID(UUID buildId) {
+        return withHandle(h -> h.createQuery("SELECT provisioner_state FROM workspace_builds WHERE id = :id")
+                .bind("id", buildId).mapTo(byte[].class).findOne().orElse(new byte[0]));
+    }
+
+    @Override
+    public void updateWorkspaceBuildProvisionerStateByID(UUID buildId, byte[] state, Instant now) {
+        useHandle(h -> h.createUpdate("UPDATE workspace_builds SET provisioner_state = :state, updated_at = :now WHERE id = :id")
+                .bind("id", buildId).bind("state", state).bind("now", now).execute());
+    }
+
+    @Override
+    public void updateWorkspaceBuildDeadlineByID(UUID buildId, Optional<Instant> deadline, Optional<Instant> maxDeadline,
+            Instant now) {
+        useHandle(h -> h.createUpdate("""
+                        UPDATE workspace_builds SET deadline = :deadline, max_deadline = :max, updated_at = :now WHERE id = :id""")
+                .bind("id", buildId).bindByType("deadline", deadline.orElse(null), Instant.class)
+                .bindByType("max", maxDeadline.orElse(null), Instant.class).bind("now", now).execute());
+    }
+
+    @Override
+    public void updateWorkspaceBuildCostByID(UUID buildId, int dailyCost) {
+        useHandle(h -> h.createUpdate("UPDATE workspace_builds SET daily_cost = :cost WHERE id = :id")
+                .bind("id", buildId).bind("cost", dailyCost).execute());
+    }
+
+    @Override
+    public void insertWorkspaceBuildParameters(List<WorkspaceBuildParameterRow> parameters) {
+        if (parameters.isEmpty()) {
+            return;
+        }
+        useHandle(h -> {
+            var batch = h.prepareBatch("""
+                    INSERT INTO workspace_build_parameters (workspace_build_id, name, value) VALUES (:workspaceBuildId, :name, :value)""");
+            parameters.forEach(p -> batch.bindMethods(p).add());
+            batch.execute();
+        });
+    }
+
+    @Override
+    public List<WorkspaceBuildParameterRow> getWorkspaceBuildParameters(UUID buildId) {
+        return withHandle(h -> h.createQuery("SELECT * FROM workspace_build_parameters WHERE workspace_build_id = :id ORDER BY name")
+                .bind("id", buildId).mapTo(WorkspaceBuildParameterRow.class).list());
+    }
+
+    @Override
+    public List<ProvisionerJobRow> getProvisionerJobsByIDs(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return withHandle(h -> h.createQuery(JOBS_WITH_QUEUE + " WHERE j.id = ANY(:ids)")
+                .bindArray("ids", UUID.class, ids).mapTo(ProvisionerJobRow.class).list());
+    }
+
+    // ---- what builds create (issue 5) ----
+
+    @Override
+    public void insertWorkspaceResource(WorkspaceResourceRow r) {
+        useHandle(h -> h.createUpdate("""
+                        INSERT INTO workspace_resources (id, created_at, job_id, transition, type, name, hide, icon, daily_cost)
+                        VALUES (:id, :createdAt, :jobId, :transition, :type, :name, :hide, :icon, :dailyCost)""")
+                .bindMethods(r).execute());
+    }
+
+    @Override
+    public void insertWorkspaceResourceMetadata(List<WorkspaceResourceMetadataRow> metadata) {
+        if (metadata.isEmpty()) {
+            return;
+        }
+        useHandle(h -> {
+            var batch = h.prepareBatch("""
+                    INSERT INTO workspace_resource_metadata (workspace_resource_id, key, value, sensitive, display_order)
+                    VALUES (:workspaceResourceId, :key, :value, :sensitive, :displayOrder)
+                    ON CONFLICT (workspace_resource_id, key) DO UPDATE SET value = excluded.value, sensitive = excluded.sensitive""");
+            metadata.forEach(m -> batch.bindMethods(m).add());
+            batch.execute();
+        });
+    }
+
+    @Override
+    public void insertWorkspaceAgent(WorkspaceAgentRow a) {
+        useHandle(h -> h.createUpdate("""
+                        INSERT INTO workspace_agents (id, created_at, updated_at, name, resource_id, auth_token, auth_type,
+                            auth_instance_id, architecture, operating_system, environment_variables, directory,
+                            expanded_directory, version, api_version, connection_timeout_seconds, troubleshooting_url,
+                            motd_file, lifecycle_state, subsystems, display_apps, display_order)
+                        VALUES (:id, :createdAt, :updatedAt, :name, :resourceId, :authToken, :authType, :authInstanceId,
+                            :architecture, :operatingSystem, CAST(:environmentVariables AS jsonb), :directory,
+                            :expandedDirectory, :version, :apiVersion, :connectionTimeoutSeconds, :troubleshootingUrl,
+                            :motdFile, :lifecycleState, :subsystems, :displayApps, :displayOrder)""")
+                .bindMethods(a).bindArray("subsystems", String.class, a.subsystems())
+                .bindArray("displayApps", String.class, a.displayApps()).execute());
+    }
+
+    @Override
+    public void insertWorkspaceApp(WorkspaceAppRow a) {
+        useHandle(h -> h.createUpdate("""
+                        INSERT INTO workspace_apps (id, created_at, agent_id, slug, display_name, icon, command, url, external,
+                            subdomain, sharing_level, healthcheck_url, healthcheck_interval, healthcheck_threshold, health,
+                            hidden, open_in, display_order)
+                        VALUES (:id, :createdAt, :agentId, :slug, :displayName, :icon, :command, :url, :external, :subdomain,
+                            :sharingLevel, :healthcheckUrl, :healthcheckInterval, :healthcheckThreshold, :health, :hidden,
+                            :openIn, :displayOrder)""")
+                .bindMethods(a).execute());
+    }
+
+    @Override
+    public void insertWorkspaceAgentScripts(List<WorkspaceAgentScriptRow> scripts) {
+        if (scripts.isEmpty()) {
+            return;
+        }
+        useHandle(h -> {
+            var batch = h.prepareBatch("""
+                    INSERT INTO workspace_agent_scripts (id, workspace_agent_id, log_source_id, created_at, display_name,
+                        log_path, script, cron, start_blocks_login, run_on_start, run_on_stop, timeout_seconds, display_order)
+                    VALUES (:id, :workspaceAgentId, :logSourceId, :createdAt, :displayName, :logPath, :script, :cron,
+                        :startBlocksLogin, :runOnStart, :runOnStop, :timeoutSeconds, :displayOrder)""");
+            scripts.forEach(s -> batch.bindMethods(s).add());
+            batch.execute();
+        });
+    }
+
+    @Override
+    public void insertWorkspaceAgentLogSources(List<WorkspaceAgentLogSourceRow> sources) {
+        if (sources.isEmpty()) {
+            return;
+        }
+        useHandle(h -> {
+            var batch = h.prepareBatch("""
+                    INSERT INTO workspace_agent_log_sources (id, workspace_agent_id, created_at, display_name, icon)
+                    VALUES (:id, :workspaceAgentId, :createdAt, :displayName, :icon)""");
+            sources.forEach(s -> batch.bindMethods(s).add());
+            batch.execute();
+        });
+    }
+
+    @Override
+    public void insertWorkspaceAgentMetadata(List<WorkspaceAgentMetadataRow> metadata) {
+        if (metadata.isEmpty()) {
+            return;
+        }
+        useHandle(h -> {
+            var batch = h.prepareBatch("""
+                    INSERT INTO workspace_agent_metadata (workspace_agent_id, key, display_name, script, interval_seconds,
+                        timeout_seconds, display_order)
+                    VALUES (:workspaceAgentId, :key, :displayName, :script, :intervalSeconds, :timeoutSeconds, :displayOrder)""");
+            metadata.forEach(m -> batch.bindMethods(m).add());
+            batch.execute();
+        });
+    }
+
+    @Override
+    public List<WorkspaceResourceTree> getWorkspaceResourceTreesByJobIDs(List<UUID> jobIds) {
+        if (jobIds.isEmpty()) {
+            return List.of();
+        }
+        return withHandle(h -> {
+            List<WorkspaceResourceRow> resources = h.createQuery("""
+                            SELECT * FROM workspace_resources WHERE job_id = ANY(:jobs) ORDER BY job_id, created_at, type, name""")
+                    .bindArray("jobs", UUID.class, jobIds).mapTo(WorkspaceResourceRow.class).list();
+            if (resources.isEmpty()) {
+                return List.of();
+            }
+            List<UUID> resourceIds = resources.stream().map(WorkspaceResourceRow::id).toList();
+            Map<UUID, List<WorkspaceResourceMetadataRow>> metadata = groupBy(h.createQuery("""
+                            SELECT * FROM workspace_resource_metadata WHERE workspace_resource_id = ANY(:ids)
+                            ORDER BY display_order, key""")
+                    .bindArray("ids", UUID.class, resourceIds).mapTo(WorkspaceResourceMetadataRow.class).list(),
+                    WorkspaceResourceMetadataRow::workspaceResourceId);
+            List<WorkspaceAgentRow> agents = h.createQuery("""
+                            SELECT * FROM workspace_agents WHERE resource_id = ANY(:ids) ORDER BY display_order, name""")
+                    .bindArray("ids", UUID.class, resourceIds).mapTo(WorkspaceAgentRow.class).list();
+            List<UUID> agentIds = agents.stream().map(WorkspaceAgentRow::id).toList();
+            Map<UUID, List<WorkspaceAppRow>> apps = Map.of();
+            Map<UUID, List<WorkspaceAgentScriptRow>> scripts = Map.of();
+            Map<UUID, List<WorkspaceAgentLogSourceRow>> sources = Map.of();
+            if (!agentIds.isEmpty()) {
+                apps = groupBy(h.createQuery("SELECT * FROM workspace_apps WHERE agent_id = ANY(:ids) ORDER BY display_order, slug")
+                        .bindArray("ids", UUID.class, agentIds).mapTo(WorkspaceAppRow.class).list(), WorkspaceAppRow::agentId);
+                scripts = groupBy(h.createQuery("""
+                                SELECT * FROM workspace_agent_scripts WHERE workspace_agent_id = ANY(:ids) ORDER BY display_order""")
+                        .bindArray("ids", UUID.class, agentIds).mapTo(WorkspaceAgentScriptRow.class).list(),
+                        WorkspaceAgentScriptRow::workspaceAgentId);
+                sources = groupBy(h.createQuery("""
+                                SELECT * FROM workspace_agent_log_sources WHERE workspace_agent_id = ANY(:ids)
+                                ORDER BY created_at, display_name""")
+                        .bindArray("ids", UUID.class, agentIds).mapTo(WorkspaceAgentLogSourceRow.class).list(),
+                        WorkspaceAgentLogSourceRow::workspaceAgentId);
+            }
+            Map<UUID, JobOwner> owners = h.createQuery("""
+                            SELECT b.job_id, w.owner_id, w.organization_id FROM workspace_builds b
+                            JOIN workspaces w ON w.id = b.workspace_id WHERE b.job_id = ANY(:jobs)""")
+                    .bindArray("jobs", UUID.class, jobIds)
+                    .map((rs, ctx) -> new JobOwner(rs.getObject("job_id", UUID.class), rs.getObject("owner_id", UUID.class),
+                            rs.getObject("organization_id", UUID.class)))
+                    .list().stream().collect(java.util.stream.Collectors.toMap(JobOwner::jobId, Function.identity()));
+            Map<UUID, List<WorkspaceResourceTree.Agent>> agentsByResource = new java.util.HashMap<>();
+            for (WorkspaceAgentRow agent : agents) {
+                agentsByResource.computeIfAbsent(agent.resourceId(), id -> new java.util.ArrayList<>())
+                        .add(new WorkspaceResourceTree.Agent(agent, apps.getOrDefault(agent.id(), List.of()),
+                                scripts.getOrDefault(agent.id(), List.of()), sources.getOrDefault(agent.id(), List.of())));
+            }
+            return resources.stream().filter(r -> owners.containsKey(r.jobId()))
+                    .map(r -> new WorkspaceResourceTree(r, metadata.getOrDefault(r.id(), List.of()),
+                            agentsByResource.getOrDefault(r.id(), List.of()), owners.get(r.jobId()).ownerId(),
+                            owners.get(r.jobId()).organizationId()))
+                    .toList();
+        });
+    }
+
+    private record JobOwner(UUID jobId, UUID ownerId, UUID organizationId) {}
+
+    private static <T> Map<UUID, List<T>> groupBy(List<T> rows, Function<T, UUID> key) {
+        Map<UUID, List<T>> grouped = new java.util.LinkedHashMap<>();
+        rows.forEach(row -> grouped.computeIfAbsent(key.apply(row), id -> new java.util.ArrayList<>()).add(row));
+        return grouped;
+    }
+
+    @Override
+    public void insertProvisionerJobTimings(List<ProvisionerJobTimingRow> timings) {
+        if (timings.isEmpty()) {
+            return;
+        }
+        useHandle(h -> {
+            var batch = h.prepareBatch("""
+                    INSERT INTO provisioner_job_timings (job_id, started_at, ended_at, stage, source, action, resource)
+                    VALUES (:jobId, :startedAt, :endedAt, :stage, :source, :action, :resource)""");
+            timings.forEach(t -> batch.bindMethods(t).add());
+            batch.execute();
+        });
+    }
+
+    @Override
+    public List<ProvisionerJobTimingRow> getProvisionerJobTimingsByJobID(UUID jobId) {
+        return withHandle(h -> h.createQuery("SELECT * FROM provisioner_job_timings WHERE job_id = :job ORDER BY started_at, resource")
+                .bind("job", jobId).mapTo(ProvisionerJobTimingRow.class).list());
+    }
+
+    @Override
+    public List<WorkspaceAgentScriptTimingRow> getWorkspaceAgentScriptTimingsByJobID(UUID jobId) {
+        return withHandle(h -> h.createQuery("""
+                        SELECT st.*, s.display_name, a.id AS workspace_agent_id, a.name AS workspace_agent_name
+                        FROM workspace_agent_script_timings st
+                        JOIN workspace_agent_scripts s ON s.id = st.script_id
+                        JOIN workspace_agents a ON a.id = s.workspace_agent_id
+                        JOIN workspace_resources r ON r.id = a.resource_id
+                        WHERE r.job_id = :job ORDER BY st.started_at""")
+                .bind("job", jobId).mapTo(WorkspaceAgentScriptTimingRow.class).list());
     }
 }

@@ -200,4 +200,93 @@ public interface Store {
     void insertPreset(TemplateVersionPresetRow preset);
 
     List<TemplateVersionPresetRow> getPresetsByTemplateVersionID(UUID templateVersionId);
+
+    // ---- workspaces (issue 5) ----
+    void insertWorkspace(NewWorkspace workspace);
+
+    /** A workspace, deleted or not. */
+    Optional<WorkspaceRow> getWorkspaceByID(UUID id);
+
+    /** The owner's live workspace with this name (case-insensitive), or when {@code includeDeleted} the newest of that name. */
+    Optional<WorkspaceRow> getWorkspaceByOwnerIDAndName(UUID ownerId, String name, boolean includeDeleted);
+
+    /** Live workspaces matching the filter, favorites of the requester first, then running ones, then by owner and name. */
+    Page<WorkspaceRow> getWorkspaces(WorkspacesFilter filter, int limit, int offset);
+
+    /** Renames; 409 when the owner has another live workspace of that name. */
+    void updateWorkspace(UUID id, String name, Instant now);
+
+    void updateWorkspaceTTL(UUID id, Optional<Long> ttlMs, Instant now);
+
+    void updateWorkspaceAutostart(UUID id, Optional<String> schedule, Instant now);
+
+    void updateWorkspaceAutomaticUpdates(UUID id, dev.jcoder.codersdk.AutomaticUpdates updates, Instant now);
+
+    void favoriteWorkspace(UUID id);
+
+    void unfavoriteWorkspace(UUID id);
+
+    void updateWorkspaceDormantDeletingAt(UUID id, Optional<Instant> dormantAt, Optional<Instant> deletingAt, Instant now);
+
+    void updateWorkspaceDeletedByID(UUID id, boolean deleted, Instant now);
+
+    void updateWorkspaceLastUsedAt(UUID id, Instant lastUsedAt);
+
+    // ---- workspace builds (issue 5) ----
+    void insertWorkspaceBuild(NewWorkspaceBuild build);
+
+    Optional<WorkspaceBuildRow> getWorkspaceBuildByID(UUID id);
+
+    Optional<WorkspaceBuildRow> getWorkspaceBuildByJobID(UUID jobId);
+
+    Optional<WorkspaceBuildRow> getLatestWorkspaceBuildByWorkspaceID(UUID workspaceId);
+
+    /** The latest build of each of these workspaces. */
+    List<WorkspaceBuildRow> getLatestWorkspaceBuildsByWorkspaceIDs(List<UUID> workspaceIds);
+
+    Optional<WorkspaceBuildRow> getWorkspaceBuildByWorkspaceIDAndBuildNumber(UUID workspaceId, int buildNumber);
+
+    /** Builds of a workspace, newest first; {@code since} keeps those created at or after it; limit 0 means no limit. */
+    List<WorkspaceBuildRow> getWorkspaceBuildsByWorkspaceID(UUID workspaceId, Optional<Instant> since, int limit, int offset);
+
+    /** The Terraform state a build holds (empty when none). */
+    byte[] getWorkspaceBuildProvisionerStateByID(UUID buildId);
+
+    void updateWorkspaceBuildProvisionerStateByID(UUID buildId, byte[] state, Instant now);
+
+    void updateWorkspaceBuildDeadlineByID(UUID buildId, Optional<Instant> deadline, Optional<Instant> maxDeadline, Instant now);
+
+    void updateWorkspaceBuildCostByID(UUID buildId, int dailyCost);
+
+    void insertWorkspaceBuildParameters(List<WorkspaceBuildParameterRow> parameters);
+
+    List<WorkspaceBuildParameterRow> getWorkspaceBuildParameters(UUID buildId);
+
+    /** Jobs by id (with queue positions), for pages of builds. */
+    List<ProvisionerJobRow> getProvisionerJobsByIDs(List<UUID> ids);
+
+    // ---- what builds create (issue 5; the provisioner daemon writes, the API reads) ----
+    void insertWorkspaceResource(WorkspaceResourceRow resource);
+
+    void insertWorkspaceResourceMetadata(List<WorkspaceResourceMetadataRow> metadata);
+
+    void insertWorkspaceAgent(WorkspaceAgentRow agent);
+
+    void insertWorkspaceApp(WorkspaceAppRow app);
+
+    void insertWorkspaceAgentScripts(List<WorkspaceAgentScriptRow> scripts);
+
+    void insertWorkspaceAgentLogSources(List<WorkspaceAgentLogSourceRow> sources);
+
+    void insertWorkspaceAgentMetadata(List<WorkspaceAgentMetadataRow> metadata);
+
+    /** The resources the jobs created, each with its metadata, agents, apps, scripts and log sources. */
+    List<WorkspaceResourceTree> getWorkspaceResourceTreesByJobIDs(List<UUID> jobIds);
+
+    void insertProvisionerJobTimings(List<ProvisionerJobTimingRow> timings);
+
+    List<ProvisionerJobTimingRow> getProvisionerJobTimingsByJobID(UUID jobId);
+
+    /** The script timings of the agents a build's job created. */
+    List<WorkspaceAgentScriptTimingRow> getWorkspaceAgentScriptTimingsByJobID(UUID jobId);
 }

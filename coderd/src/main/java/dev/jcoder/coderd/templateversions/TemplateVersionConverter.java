@@ -40,7 +40,7 @@ public final class TemplateVersionConverter {
                 ProvisionerJobConverter.toSdk(store, job), version.readme(), createdBy, version.archived(), List.of());
     }
 
-    static TemplateVersionParameter toSdk(TemplateVersionParameterRow row) {
+    public static TemplateVersionParameter toSdk(TemplateVersionParameterRow row) {
         List<TemplateVersionParameterOption> options = read(row.options(), new TypeReference<>() {});
         return new TemplateVersionParameter(row.name(), row.displayName(), row.description(), plaintext(row.description()),
                 TemplateVersionParameterType.fromValue(row.type()), row.mutable(), row.defaultValue(), row.icon(), options,
@@ -57,7 +57,7 @@ public final class TemplateVersionConverter {
                 row.sensitive());
     }
 
-    static Preset toSdk(TemplateVersionPresetRow row) {
+    public static Preset toSdk(TemplateVersionPresetRow row) {
         Map<String, String> parameters = new TreeMap<>(read(row.parameters(), new TypeReference<Map<String, String>>() {}));
         return new Preset(row.id(), row.name(),
                 parameters.entrySet().stream().map(e -> new PresetParameter(e.getKey(), e.getValue())).toList(),
@@ -69,7 +69,7 @@ public final class TemplateVersionConverter {
         return markdown.replaceAll("[*_`#>]", "").replaceAll("\\[([^]]*)]\\([^)]*\\)", "$1").strip();
     }
 
-    static <T> T read(String json, TypeReference<T> type) {
+    public static <T> T read(String json, TypeReference<T> type) {
         try {
             return Json.mapper().readValue(json, type);
         } catch (JsonProcessingException e) {
@@ -77,7 +77,7 @@ public final class TemplateVersionConverter {
         }
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         try {
             return Json.mapper().writeValueAsString(value);
         } catch (JsonProcessingException e) {
