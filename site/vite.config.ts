@@ -29,6 +29,7 @@ export default defineConfig({
     globals: false,
     css: false,
     restoreMocks: true,
+    clearMocks: true,
     // The machine is small and shared; user-event flows in jsdom can take seconds under load.
     testTimeout: 30_000,
   },

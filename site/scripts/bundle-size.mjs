@@ -6,7 +6,7 @@ import { gzipSync } from "node:zlib";
 
 const dist = new URL("../dist/", import.meta.url).pathname;
 const manifest = JSON.parse(readFileSync(join(dist, ".vite/manifest.json"), "utf8"));
-const page = process.argv[2] ?? "src/pages/WorkspacesPage.tsx";
+const page = process.argv[2] ?? "src/pages/workspaces/WorkspacesPage.tsx";
 
 const gz = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
 const closure = (key, seen = new Set()) => {

@@ -8,7 +8,9 @@ import { RequireAuth } from "./components/RequireAuth";
 const SetupPage = lazy(() => import("./pages/auth/SetupPage"));
 const LoginPage = lazy(() => import("./pages/auth/LoginPage"));
 const CliAuthPage = lazy(() => import("./pages/auth/CliAuthPage"));
-const WorkspacesPage = lazy(() => import("./pages/WorkspacesPage"));
+const WorkspacesPage = lazy(() => import("./pages/workspaces/WorkspacesPage"));
+const WorkspacePage = lazy(() => import("./pages/workspaces/WorkspacePage"));
+const CreateWorkspacePage = lazy(() => import("./pages/workspaces/CreateWorkspacePage"));
 const TemplatesPage = lazy(() => import("./pages/templates/TemplatesPage"));
 const CreateTemplatePage = lazy(() => import("./pages/templates/CreateTemplatePage"));
 const TemplateLayout = lazy(() => import("./pages/templates/TemplateLayout"));
@@ -50,6 +52,7 @@ export const routes: RouteObject[] = [
               { path: "settings", element: <TemplateSettingsPage /> },
             ],
           },
+          { path: "/templates/:template/workspace", element: <CreateWorkspacePage /> },
           { path: "/users", element: <UsersPage /> },
           { path: "/deployment", element: <DeploymentPage /> },
           { path: "/deployment/*", element: <Navigate to="/deployment" replace /> },
@@ -63,6 +66,8 @@ export const routes: RouteObject[] = [
               { path: "ssh-keys", element: <SSHKeysPage /> },
             ],
           },
+          // Coder's workspace URLs: /{owner}/{workspace}. Static first segments above win over these.
+          { path: "/:username/:workspace", element: <WorkspacePage /> },
           { path: "*", element: <NotFoundPage /> },
         ],
       },

@@ -1,6 +1,7 @@
 // Every call the dashboard makes to coderd. Components never call fetch; they use the hooks in
 // ./queries, which call these functions. Tests mock this module at the boundary.
 import { ApiError, request, websocketUrl } from "./client";
+import type { JobLogsPath } from "./paths";
 import type {
   APIKeyWithOwner,
   AssignableRoles,
@@ -245,10 +246,6 @@ export const getTemplateVersionPresets = (versionId: string) =>
 
 // ---- Provisioner job logs (templateversions/{id}/logs and workspacebuilds/{id}/logs) ----
 
-export type JobLogsPath = `/templateversions/${string}/logs` | `/workspacebuilds/${string}/logs`;
-
-export const templateVersionLogsPath = (versionId: string): JobLogsPath => `/templateversions/${id(versionId)}/logs`;
-export const workspaceBuildLogsPath = (buildId: string): JobLogsPath => `/workspacebuilds/${id(buildId)}/logs`;
 
 export const getJobLogs = (path: JobLogsPath) =>
   request<ProvisionerJobLog[] | null>(path).then((l) => l ?? []);

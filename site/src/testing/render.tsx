@@ -1,6 +1,6 @@
 import { render } from "@testing-library/react";
 import type { ReactNode } from "react";
-import { createMemoryRouter, RouterProvider, useLocation } from "react-router";
+import { createMemoryRouter, RouterProvider, useLocation, type RouteObject } from "react-router";
 import { AppProviders, createQueryClient } from "../App";
 import { queryKeys } from "../api/queries/keys";
 import type { User } from "../api/types";
@@ -35,17 +35,19 @@ interface Options {
   /** The signed-in user to seed (null = signed out; undefined = leave to the queries). */
   me?: User | null;
   hasFirstUser?: boolean;
+  /** Nested routes rendered in the page's <Outlet /> (layouts). */
+  children?: RouteObject[];
 }
 
 /** Renders a page inside the app's providers and a memory router; other paths render their location. */
-export function renderPage(ui: ReactNode, { path = "/", route = path, me, hasFirstUser }: Options = {}) {
+export function renderPage(ui: ReactNode, { path = "/", route = path, me, hasFirstUser, children }: Options = {}) {
   const client = createQueryClient();
   client.setDefaultOptions({ queries: { retry: false, gcTime: Infinity }, mutations: { retry: false } });
   if (me !== undefined) client.setQueryData(queryKeys.me, me);
   if (hasFirstUser !== undefined) client.setQueryData(queryKeys.hasFirstUser, hasFirstUser);
   const router = createMemoryRouter(
     [
-      { path, element: ui },
+      { path, element: ui, children },
       { path: "*", element: <Location /> },
     ],
     { initialEntries: [route] },

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import * as API from "../api";
+import type { JobLogsPath } from "../paths";
 import type { ProvisionerJobLog } from "../types";
 import { queryKeys } from "./keys";
 
@@ -17,7 +18,7 @@ export interface JobLogs {
  * over a WebSocket from the first line, and `onDone` runs when the server closes the stream (the
  * job ended), so the caller can refresh the job's status.
  */
-export function useJobLogs(path: API.JobLogsPath | undefined, live: boolean, onDone?: () => void): JobLogs {
+export function useJobLogs(path: JobLogsPath | undefined, live: boolean, onDone?: () => void): JobLogs {
   const stored = useQuery({
     queryKey: queryKeys.jobLogs(path ?? ""),
     queryFn: () => API.getJobLogs(path!),

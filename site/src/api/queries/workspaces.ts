@@ -132,3 +132,38 @@ export const useUpdateWorkspaceTTL = (workspace: Workspace | undefined) =>
 
 export const useUpdateWorkspaceAutostart = (workspace: Workspace | undefined) =>
   useScheduleMutation(workspace, (schedule: string | null) => API.updateWorkspaceAutostart(workspace!.id, schedule));
+
+const jobDone = (w: Workspace) => ["succeeded", "failed", "canceled"].includes(w.latest_build.job.status);
+
+/**
+ * Restart as Coder's dashboard does it: a stop build, then (once it succeeded) a start build with
+ * the same version. Waits for the stop by re-reading the workspace.
+ */
+export function useRestartWorkspace(workspace: Workspace | undefined) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async () => {
+      const ws = workspace!;
+      await API.createWorkspaceBuild(ws.id, { transition: "stop", reason: "dashboard" });
+      void client.invalidateQueries({ queryKey: queryKeys.workspace(ws.owner_name, ws.name) });
+      const deadline = Date.now() + 10 * 60_000;
+      for (;;) {
+        await new Promise((r) => setTimeout(r, 1000));
+        const current = await API.getWorkspace(ws.id);
+        if (jobDone(current)) {
+          if (current.latest_build.job.status !== "succeeded") {
+            throw new Error(`The stop build ${current.latest_build.job.status}; the workspace was not started again.`);
+          }
+          break;
+        }
+        if (Date.now() > deadline) throw new Error("The stop build did not finish within 10 minutes.");
+      }
+      return API.createWorkspaceBuild(ws.id, { transition: "start", reason: "dashboard" });
+    },
+    onSettled: () => {
+      if (!workspace) return;
+      void client.invalidateQueries({ queryKey: queryKeys.workspace(workspace.owner_name, workspace.name) });
+      void client.invalidateQueries({ queryKey: queryKeys.workspaceBuilds(workspace.id) });
+    },
+  });
+}

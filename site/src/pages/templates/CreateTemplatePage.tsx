@@ -16,7 +16,7 @@ import Typography from "@mui/material/Typography";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Link as RouterLink, useNavigate, useSearchParams } from "react-router";
-import { templateVersionLogsPath } from "../../api/api";
+import { templateVersionLogsPath } from "../../api/paths";
 import { fieldError } from "../../api/client";
 import { queryKeys } from "../../api/queries/keys";
 import { useJobLogs } from "../../api/queries/logs";
@@ -79,8 +79,8 @@ export default function CreateTemplatePage() {
   const logs = useJobLogs(versionId ? templateVersionLogsPath(versionId) : undefined, isLive(status ?? "pending") && !!versionId, () => {
     if (versionId) void client.invalidateQueries({ queryKey: queryKeys.templateVersion(versionId) });
   });
-  const versionVariables = useTemplateVersionVariables(version.data);
   const missingVariables = status === "failed" && version.data?.job.error_code === "REQUIRED_TEMPLATE_VARIABLES";
+  const versionVariables = useTemplateVersionVariables(missingVariables ? version.data : undefined);
 
   const selectedExample = examples.data?.find((e) => e.id === exampleId);
   const noStarters = examples.isSuccess && examples.data.length === 0;

@@ -7,7 +7,7 @@ import Typography from "@mui/material/Typography";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link as RouterLink, useParams } from "react-router";
-import { templateVersionLogsPath } from "../../api/api";
+import { templateVersionLogsPath } from "../../api/paths";
 import { isApiError } from "../../api/client";
 import { queryKeys } from "../../api/queries/keys";
 import { useJobLogs } from "../../api/queries/logs";

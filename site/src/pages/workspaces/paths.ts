@@ -1,0 +1,1 @@
+export const workspacePath = (owner: string, name: string) => `/${encodeURIComponent(owner)}/${encodeURIComponent(name)}`;
