@@ -172,18 +172,16 @@ public final class CreateCommand implements Runnable {
     }
 
     private String askName(Terminal terminal, PrintWriter out) {
+        String name;
         try {
-            String name = terminal.prompt(out, "Specify a name for your workspace:");
-            if (name.isBlank()) {
-                throw new CliException("A workspace name is required.");
-            }
-            return name;
-        } catch (CliException e) {
-            if (e.getMessage().startsWith("No answer")) {
-                throw new CliException("Missing the workspace name: pass it as the first argument, e.g. 'coder create my-workspace -t <template>'.");
-            }
-            throw e;
+            name = terminal.prompt(out, "Specify a name for your workspace:");
+        } catch (CliException noAnswer) {
+            throw new CliException("Missing the workspace name: pass it as the first argument, e.g. 'coder create my-workspace -t <template>'.");
         }
+        if (name.isBlank()) {
+            throw new CliException("A workspace name is required.");
+        }
+        return name;
     }
 
     private static void ensureFree(CoderClient client, WorkspaceReference reference) {
