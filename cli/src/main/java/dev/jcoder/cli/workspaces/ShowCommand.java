@@ -55,8 +55,8 @@ public final class ShowCommand implements Runnable, HasOutput {
             text.append("  starts at: ").append(schedule.startsAt()).append(" (next ").append(schedule.startsNext()).append(")\n");
         }
         if (!schedule.stopsAfter().isEmpty()) {
-            text.append("  stops after: ").append(row.stopsAfter())
-                    .append(schedule.stopsNext().isEmpty() ? "" : " (at " + schedule.stopsNext() + ")").append('\n');
+            text.append("  stops after: ").append(schedule.stopsAfter())
+                    .append(schedule.stopsNext().isEmpty() ? "" : " (next stop " + schedule.stopsNext() + ")").append('\n');
         }
         List<WorkspaceResource> resources = workspace.latestBuild().resources().stream().filter(resource -> !resource.hide()).toList();
         if (resources.isEmpty()) {
