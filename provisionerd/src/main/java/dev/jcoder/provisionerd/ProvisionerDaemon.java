@@ -99,6 +99,7 @@ public final class ProvisionerDaemon implements AutoCloseable {
         Optional<JobResult> result = Optional.empty();
         String error = "";
         String errorCode = "";
+        byte[] failedState = new byte[0];
         try {
             Provisioner provisioner = provisioners.get(job.provisioner());
             if (provisioner == null) {
@@ -111,6 +112,7 @@ public final class ProvisionerDaemon implements AutoCloseable {
         } catch (JobFailedException e) {
             error = e.getMessage();
             errorCode = e.errorCode();
+            failedState = e.state();
         } catch (InterruptedException e) {
             error = "The provisioner daemon stopped while running the job.";
         } catch (IOException e) {
@@ -136,7 +138,7 @@ public final class ProvisionerDaemon implements AutoCloseable {
             if (result.isPresent() && error.isEmpty()) {
                 client.completeJob(new CompletedJob(job.jobId(), result.get()));
             } else {
-                client.failJob(new FailedJob(job.jobId(), error, errorCode, new byte[0]));
+                client.failJob(new FailedJob(job.jobId(), error, errorCode, failedState));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
