@@ -8,11 +8,19 @@ import dev.jcoder.coderd.database.EmbeddedPostgresServer;
 import dev.jcoder.coderd.database.PostgresUrls;
 import dev.jcoder.coderd.metrics.PrometheusEndpoint;
 import dev.jcoder.codersdk.GoDuration;
+import dev.jcoder.codersdk.ProvisionerType;
+import dev.jcoder.provisionerd.DaemonConfig;
+import dev.jcoder.provisionerd.ProvisionerDaemons;
+import dev.jcoder.provisionerd.Provisioner;
+import dev.jcoder.provisionerd.terraform.TerraformConfig;
+import dev.jcoder.provisionerd.terraform.TerraformProvisioner;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
@@ -44,7 +52,8 @@ public final class ServerCommand implements Callable<Integer> {
     String postgresUrl;
 
     @Option(names = "--cache-dir", defaultValue = "${env:CODER_CACHE_DIRECTORY}", paramLabel = "<path>",
-            description = "The directory to cache temporary files (default ~/.cache/jcoder). Env: $CODER_CACHE_DIRECTORY.")
+            description = "The directory to cache temporary files: Terraform working directories and the provider plugin cache "
+                    + "(default: the config directory). Env: $CODER_CACHE_DIRECTORY.")
     Path cacheDir;
 
     @Option(names = "--session-duration", defaultValue = "${env:CODER_SESSION_DURATION:-24h0m0s}", paramLabel = "<duration>",
@@ -153,13 +162,17 @@ public final class ServerCommand implements Callable<Integer> {
             prometheus = Optional.of(new PrometheusEndpoint(coderd.metricsRegistry(), address.host(), address.port()));
             out.println("Prometheus metrics on http://" + address.host() + ":" + prometheus.get().port() + "/metrics");
         }
-        // In-process provisioner daemons (issue 3): they talk to coderd's queue without a network hop.
-        dev.jcoder.provisionerd.ProvisionerDaemons daemons = dev.jcoder.provisionerd.ProvisionerDaemons.start(
-                Math.max(0, provisionerDaemons), "built-in",
+        // In-process provisioner daemons: they talk to coderd's queue without a network hop and run
+        // both terraform (with our coder provider hosted in this JVM) and echo jobs.
+        Path cacheRoot = cacheDir != null ? cacheDir : configDir;
+        TerraformProvisioner terraform = TerraformProvisioner.start(TerraformConfig.defaults(cacheRoot), Clock.systemUTC());
+        Map<ProvisionerType, Provisioner> provisioners = new EnumMap<>(ProvisionerType.class);
+        provisioners.putAll(ProvisionerDaemons.builtIn());
+        provisioners.put(ProvisionerType.TERRAFORM, terraform);
+        ProvisionerDaemons daemons = ProvisionerDaemons.start(Math.max(0, provisionerDaemons), "built-in",
                 registration -> coderd.provisionerJobs().daemonServer().connectToDefaultOrganization(registration,
                         coderd.buildInfo().version()),
-                dev.jcoder.provisionerd.ProvisionerDaemons.builtIn(),
-                dev.jcoder.provisionerd.DaemonConfig.defaults((cacheDir != null ? cacheDir : configDir).resolve("provisionerd")));
+                provisioners, DaemonConfig.defaults(cacheRoot.resolve("provisionerd")));
         out.println("Started HTTP listener at http://" + http.host() + ":" + coderd.port());
         out.println();
         out.println("View the Web UI: " + coderd.accessUrl());
@@ -173,6 +186,7 @@ public final class ServerCommand implements Callable<Integer> {
             out.println("Interrupt caught, gracefully exiting...");
             out.flush();
             daemons.close();
+            terraform.close();
             coderd.shutdown(Duration.ofSeconds(10));
             metrics.ifPresent(PrometheusEndpoint::close);
             database.ifPresent(EmbeddedPostgresServer::close);

@@ -6,16 +6,20 @@ import dev.jcoder.codersdk.TemplateExample;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The starter templates shipped in the jar. They live under {@code examples/templates/} on the
- * classpath with an index {@code examples/templates/index.json}: an array of
- * {@link TemplateExample} objects, each with an extra {@code "files"} array naming the files of the
- * starter relative to {@code examples/templates/<id>/}. Without an index there are no starters.
+ * The starter templates shipped in the jar (from {@code examples/templates/} of the repository).
+ * They live under {@code examples/templates/} on the classpath with an index
+ * {@code examples/templates/index.json}: an array of {@link TemplateExample} objects, each with an
+ * extra {@code "files"} array naming the files of the starter relative to
+ * {@code examples/templates/<id>/}. An entry without {@code "markdown"} takes the starter's
+ * {@code README.md} without its front matter, as Coder shows it. Without an index there are no
+ * starters.
  */
 public final class TemplateExamples {
     public static final String ROOT = "examples/templates/";
@@ -42,6 +46,10 @@ public final class TemplateExamples {
             return entries.stream().map(entry -> {
                 Map<String, Object> fields = new LinkedHashMap<>(entry);
                 Object files = fields.remove("files");
+                if (!fields.containsKey("markdown")) {
+                    fields.put("markdown", file(String.valueOf(fields.get("id")), "README.md")
+                            .map(bytes -> withoutFrontMatter(new String(bytes, StandardCharsets.UTF_8))).orElse(""));
+                }
                 TemplateExample example = Json.mapper().convertValue(fields, TemplateExample.class);
                 List<String> names = files instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
                 return new Starter(example, names);
@@ -49,6 +57,15 @@ public final class TemplateExamples {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the starter template index.", e);
         }
+    }
+
+    /** A README without its leading {@code ---} YAML block. */
+    static String withoutFrontMatter(String readme) {
+        if (!readme.startsWith("---\n")) {
+            return readme;
+        }
+        int end = readme.indexOf("\n---\n", 4);
+        return end < 0 ? readme : readme.substring(end + 5).stripLeading();
     }
 
     /** The bytes of one file of a starter. */

@@ -79,6 +79,9 @@ final class Terraform {
     void interrupt() {
         interrupted = true;
         for (Process process : running) {
+            // What terraform runs for the operation (local-exec commands and their children, launched
+            // providers) belongs to the canceled job; terraform kills its direct children only.
+            List<ProcessHandle> descendants = process.descendants().toList();
             signalInterrupt(process);
             Thread.ofVirtual().name("terraform-kill-" + process.pid()).start(() -> {
                 try {
@@ -88,6 +91,7 @@ final class Terraform {
                 } catch (InterruptedException e) {
                     process.destroyForcibly();
                 }
+                descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
             });
         }
     }

@@ -135,7 +135,12 @@ final class VariableDeclarations {
                     case "default" -> {
                         hasDefault = true;
                         Object value = literal();
-                        defaultValue = value == null ? "" : value instanceof String string ? string : json(value);
+                        defaultValue = switch (value) {
+                            case null -> "";
+                            case String string -> string;
+                            case BigDecimal number -> number.toPlainString();
+                            default -> json(value);
+                        };
                     }
                     case "description" -> description = String.valueOf(literal());
                     case "sensitive" -> sensitive = Boolean.TRUE.equals(literal());
