@@ -96,7 +96,8 @@ resource "terraform_data" "workspace" {
       mkdir -p "$(dirname "$PID_FILE")"
       echo "=== $(date -u '+%Y-%m-%dT%H:%M:%SZ') starting the agent" >> "$LOG_FILE"
       setsid nohup sh -c "$INIT_SCRIPT" < /dev/null >> "$LOG_FILE" 2>&1 &
-      echo $! > "$PID_FILE"
+      # The pid and the process's start time, so that a stop never signals a reused pid.
+      echo "$! $(sed 's/.*) //' "/proc/$!/stat" | cut -d' ' -f20)" > "$PID_FILE"
     EOT
     environment = {
       INIT_SCRIPT       = coder_agent.main.init_script
@@ -113,14 +114,20 @@ resource "terraform_data" "workspace" {
     command = <<-EOT
       pid_file="${self.input.pid_file}"
       [ -f "$pid_file" ] || exit 0
-      pid=$(cat "$pid_file")
-      if kill -0 "$pid" 2>/dev/null; then
-        kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+      read -r pid started < "$pid_file"
+      # True while $pid is still the process that was started (same start time).
+      running() {
+        [ "$(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | cut -d' ' -f20)" = "$started" ]
+      }
+      if running; then
+        kill -TERM "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
         for _ in $(seq 1 100); do
-          kill -0 "$pid" 2>/dev/null || break
+          running || break
           sleep 0.1
         done
-        kill -KILL -- "-$pid" 2>/dev/null || true
+        if running; then
+          kill -KILL "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+        fi
       fi
       rm -f "$pid_file"
       echo "=== $(date -u '+%Y-%m-%dT%H:%M:%SZ') agent stopped" >> "${self.input.log_file}"

@@ -76,6 +76,7 @@ class LocalTemplateBuildTest {
 
         JobResult.WorkspaceBuild stopped = build(template, jobs, WorkspaceTransition.STOP, started.state(), variables);
         assertThat(alive(firstAgent)).isFalse();
+        assertThat(processGroup(firstAgent)).as("processes left of the agent's group").isEmpty();
         assertThat(home.resolve("notes.txt")).hasContent("keep me");
         assertThat(stopped.resources()).extracting(Resource::name).containsExactly("home");
         assertThat(stopped.resources().getFirst().agents()).isEmpty();
@@ -91,6 +92,7 @@ class LocalTemplateBuildTest {
 
         JobResult.WorkspaceBuild deleted = build(template, jobs, WorkspaceTransition.DELETE, restarted.state(), variables);
         assertThat(alive(secondAgent)).isFalse();
+        assertThat(processGroup(secondAgent)).as("processes left of the agent's group").isEmpty();
         assertThat(home).doesNotExist();
         assertThat(deleted.resources()).isEmpty();
         JsonNode state = Json.mapper().readTree(deleted.state());
@@ -127,7 +129,29 @@ class LocalTemplateBuildTest {
     }
 
     private static long agentPid(Path home) throws Exception {
-        return Long.parseLong(Files.readString(home.resolve(".jcoder/agent.pid")).strip());
+        // "<pid> <start time>": the stop checks the start time before it signals the pid.
+        String[] fields = Files.readString(home.resolve(".jcoder/agent.pid")).strip().split(" ");
+        assertThat(fields).hasSize(2);
+        return Long.parseLong(fields[0]);
+    }
+
+    /** Processes whose process group is {@code pgid} (field 5 of /proc/<pid>/stat). */
+    private static List<String> processGroup(long pgid) throws Exception {
+        List<String> members = new java.util.ArrayList<>();
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String stat = Files.readString(process.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    if (Long.parseLong(fields[2]) == pgid) {
+                        members.add(process.getFileName() + " " + stat.substring(stat.indexOf('('), stat.lastIndexOf(')') + 1));
+                    }
+                } catch (java.io.IOException gone) {
+                    // the process ended while we looked
+                }
+            }
+        }
+        return members;
     }
 
     private static boolean alive(long pid) {
