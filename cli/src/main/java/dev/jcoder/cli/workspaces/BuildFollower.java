@@ -3,11 +3,14 @@ package dev.jcoder.cli.workspaces;
 import dev.jcoder.cli.CliException;
 import dev.jcoder.cli.Style;
 import dev.jcoder.codersdk.CoderClient;
+import dev.jcoder.codersdk.EventStream;
 import dev.jcoder.codersdk.ProvisionerJobLog;
 import dev.jcoder.codersdk.ProvisionerJobStatus;
+import dev.jcoder.codersdk.Workspace;
 import dev.jcoder.codersdk.WorkspaceBuild;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -39,18 +42,28 @@ final class BuildFollower {
             throw new CliException("Interrupted while waiting for the build.");
         }
         WorkspaceBuild done = client.workspaceBuild(build.id());
-        // The stream closes when the job ends; the job row can lag behind the last log line briefly.
-        long deadline = System.nanoTime() + SETTLE.toNanos();
-        while (!done.job().completed() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CliException("Interrupted while waiting for the build.");
-            }
-            done = client.workspaceBuild(build.id());
+        if (done.job().completed()) {
+            return done;
         }
-        return done;
+        // The stream closes when the job ends; the job row can lag behind the last log line briefly.
+        // The workspace's event stream says when it has caught up.
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        try (EventStream<Workspace> events = client.watchWorkspace(build.workspaceId())) {
+            while (System.nanoTime() < deadline) {
+                Optional<Workspace> event = events.next(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+                if (event.isEmpty()) {
+                    break;
+                }
+                WorkspaceBuild latest = event.get().latestBuild();
+                if (latest.id().equals(build.id()) && latest.job().completed()) {
+                    return latest;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException("Interrupted while waiting for the build.");
+        }
+        return client.workspaceBuild(build.id());
     }
 
     /** Follows the build and fails unless it succeeded. */
