@@ -4,7 +4,6 @@ import dev.jcoder.cli.GlobalOptions;
 import dev.jcoder.cli.workspaces.parameters.BuildAction;
 import dev.jcoder.cli.workspaces.parameters.BuildOptions;
 import dev.jcoder.cli.workspaces.parameters.ParameterOptions;
-import dev.jcoder.cli.workspaces.parameters.ParameterSources;
 import dev.jcoder.codersdk.BuildReason;
 import dev.jcoder.codersdk.CoderClient;
 import dev.jcoder.codersdk.CreateWorkspaceBuildRequest;
@@ -49,15 +48,14 @@ public final class RestartCommand implements Runnable {
         CoderClient client = global.client();
         PrintWriter out = spec.commandLine().getOut();
         Workspace workspace = WorkspaceReference.resolve(client, workspaceName);
-        // Read the flags (and the parameter file) before anything is stopped.
-        ParameterSources sources = parameterOptions.sources(buildOptions, alwaysPrompt);
+        // Settle the parameters (asking if needed) before anything is stopped, as Coder does.
+        CreateWorkspaceBuildRequest startRequest = StartBuilds.prepare(spec, client, workspace,
+                StartBuilds.versionToStart(workspace), BuildAction.RESTART, parameterOptions.sources(buildOptions, alwaysPrompt));
         Builds.confirm(spec, yes, "Restart workspace?");
         WorkspaceBuild stop = client.createWorkspaceBuild(workspace.id(),
                 CreateWorkspaceBuildRequest.of(WorkspaceTransition.STOP).withReason(BuildReason.CLI));
         BuildFollower.followToSuccess(client, stop, out);
-        Workspace stopped = client.workspace(workspace.id());
-        WorkspaceBuild start = StartBuilds.start(spec, client, stopped, StartBuilds.versionToStart(stopped),
-                BuildAction.RESTART, sources);
+        WorkspaceBuild start = client.createWorkspaceBuild(workspace.id(), startRequest);
         BuildFollower.followToSuccess(client, start, out);
         Builds.done(out, workspace.name(), "restarted", Instant.now());
     }

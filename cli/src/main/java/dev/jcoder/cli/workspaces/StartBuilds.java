@@ -31,19 +31,22 @@ final class StartBuilds {
         return workspace.latestBuild().templateVersionId();
     }
 
-    /** Resolves the parameters for {@code versionId} and queues a start build of it. */
-    static WorkspaceBuild start(CommandSpec spec, CoderClient client, Workspace workspace, UUID versionId,
+    /** Resolves the parameters for {@code versionId} (asking for missing ones) into a start build request. */
+    static CreateWorkspaceBuildRequest prepare(CommandSpec spec, CoderClient client, Workspace workspace, UUID versionId,
             BuildAction action, ParameterSources sources) {
         List<TemplateVersionParameter> parameters = client.templateVersionRichParameters(versionId);
         List<WorkspaceBuildParameter> previous = client.workspaceBuildParameters(workspace.latestBuild().id());
-        BuildAction effective = !versionId.equals(workspace.latestBuild().templateVersionId()) && action == BuildAction.START
-                ? BuildAction.UPDATE : action;
+        boolean changesVersion = !versionId.equals(workspace.latestBuild().templateVersionId());
+        BuildAction effective = changesVersion && action == BuildAction.START ? BuildAction.UPDATE : action;
         List<WorkspaceBuildParameter> values = Builds.resolver(spec).resolve(effective, parameters, sources.withLastBuild(previous));
         CreateWorkspaceBuildRequest request = CreateWorkspaceBuildRequest.of(WorkspaceTransition.START)
                 .withParameters(values).withReason(BuildReason.CLI);
-        if (!versionId.equals(workspace.latestBuild().templateVersionId())) {
-            request = request.withTemplateVersion(versionId);
-        }
-        return client.createWorkspaceBuild(workspace.id(), request);
+        return changesVersion ? request.withTemplateVersion(versionId) : request;
+    }
+
+    /** Resolves the parameters for {@code versionId} and queues a start build of it. */
+    static WorkspaceBuild start(CommandSpec spec, CoderClient client, Workspace workspace, UUID versionId,
+            BuildAction action, ParameterSources sources) {
+        return client.createWorkspaceBuild(workspace.id(), prepare(spec, client, workspace, versionId, action, sources));
     }
 }

@@ -56,6 +56,9 @@ class WorkspacesCommandTest {
                 "build", Map.of("logs", List.of(Map.of("stage", "Applying", "output", "built it")))));
         template("plain", Map.of("build", Map.of("logs", List.of(Map.of("stage", "Applying", "output", "plain build")))));
         template("broken", Map.of("build", Map.of("error", "terraform apply exploded")));
+        template("optional", Map.of("parameters", List.of(
+                parameter("size", "string", "s", true, false, List.of()),
+                ephemeral("debug", "off"))));
         template("sized", Map.of(
                 "parameters", List.of(number("cpu", "2", 1, 8), parameter("region", "string", "eu", true, false, List.of())),
                 "presets", List.of(Map.of("name", "big", "parameters", Map.of("cpu", "8"), "is_default", false))));
@@ -85,6 +88,12 @@ class WorkspacesCommandTest {
         parameter.put("required", required);
         parameter.put("options", options.stream().map(value -> Map.of("name", value.toUpperCase(java.util.Locale.ROOT),
                 "description", "", "value", value, "icon", "")).toList());
+        return parameter;
+    }
+
+    private static Map<String, Object> ephemeral(String name, String defaultValue) {
+        Map<String, Object> parameter = parameter(name, "string", defaultValue, true, false, List.of());
+        parameter.put("ephemeral", true);
         return parameter;
     }
 
@@ -363,6 +372,52 @@ class WorkspacesCommandTest {
         assertThat(updated.outdated()).isFalse();
         assertThat(updated.latestBuild().templateVersionId()).isEqualTo(second.id());
         assertThat(parameters(updated)).containsEntry("team", "platform").containsEntry("size", "s");
+    }
+
+    @Test
+    void buildOptionsApplyToOneBuildOnly() {
+        assertSucceeded(create("optioned", "optional"));
+        assertSucceeded(cli.run("stop", "optioned", "-y"));
+        Result refused = cli.run("start", "optioned", "--parameter", "debug=on");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("Ephemeral parameter \"debug\" can be used only with");
+        assertSucceeded(cli.run("start", "optioned", "--ephemeral-parameter", "debug=on"));
+        assertThat(parameters(workspace("optioned"))).containsEntry("debug", "on").containsEntry("size", "s");
+        // Asked for with --prompt-ephemeral-parameters; the answer is read from standard input.
+        Result prompted = cli.runWithInput("verbose\nyes\n", "restart", "optioned", "--prompt-ephemeral-parameters");
+        assertSucceeded(prompted);
+        assertThat(prompted.out()).contains("debug", "[build option]");
+        assertThat(parameters(workspace("optioned"))).containsEntry("debug", "verbose");
+    }
+
+    @Test
+    void startWithAnotherTemplateVersionAndChooseATemplateByNumber() {
+        Template template = template("versioned", Map.of("build", Map.of("logs", List.of(Map.of("stage", "Applying", "output", "v1 build")))));
+        TemplateVersion first = owner.templateVersion(template.activeVersionId());
+        assertSucceeded(create("pinned", "versioned"));
+        TemplateVersion second = version(template, Map.of("build", Map.of("logs", List.of(Map.of("stage", "Applying", "output", "v2 build")))));
+        assertSucceeded(cli.run("stop", "pinned", "-y"));
+        Result start = cli.run("start", "pinned", "--template-version", second.name());
+        assertSucceeded(start);
+        assertThat(start.out()).contains("v2 build");
+        assertThat(workspace("pinned").latestBuild().templateVersionId()).isEqualTo(second.id());
+        Result unknown = cli.run("start", "pinned", "--template-version", "no-such-version");
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err()).contains("Template \"versioned\" has no version \"no-such-version\".");
+        Result byId = cli.run("create", "pinned-old", "-t", "versioned", "--template-version", first.name(), "-y");
+        assertSucceeded(byId);
+        assertThat(workspace("pinned-old").latestBuild().templateVersionId()).isEqualTo(first.id());
+
+        List<String> names = owner.templates("default").stream()
+                .sorted(java.util.Comparator.comparingInt(Template::activeUserCount).reversed()).map(Template::name).toList();
+        int plain = names.indexOf("plain") + 1;
+        Result chosen = cli.runWithInput(plain + "\nyes\n", "create", "chosen");
+        assertSucceeded(chosen);
+        assertThat(chosen.out()).contains("Select a template below", plain + ". plain");
+        assertThat(workspace("chosen").templateName()).isEqualTo("plain");
+        Result noTemplate = cli.run("create", "unchosen");
+        assertThat(noTemplate.exitCode()).isEqualTo(1);
+        assertThat(noTemplate.err()).contains("Missing --template");
     }
 
     // ---- logs -----------------------------------------------------------------------------
