@@ -10,6 +10,9 @@ import dev.jcoder.coderd.http.ApiKeyAuthenticator;
 import dev.jcoder.coderd.http.CsrfProtection;
 import dev.jcoder.coderd.http.HttpServer;
 import dev.jcoder.coderd.http.RateLimiter;
+import dev.jcoder.coderd.lifecycle.ActivityBumper;
+import dev.jcoder.coderd.lifecycle.LifecycleExecutor;
+import dev.jcoder.coderd.lifecycle.WorkspaceUsageApi;
 import dev.jcoder.coderd.metrics.RequestMetrics;
 import dev.jcoder.coderd.organizations.DefaultOrganization;
 import dev.jcoder.coderd.organizations.OrganizationsApi;
@@ -62,9 +65,14 @@ public final class Coderd implements AutoCloseable {
     private final URI accessUrl;
     private final ProvisionerJobs provisionerJobs;
     private final WorkspaceEvents workspaceEvents;
+    private final LifecycleExecutor lifecycleExecutor;
+    private final ActivityBumper activityBumper;
 
     private Coderd(Database database, HttpServer http, PrometheusMeterRegistry metricsRegistry,
-            BuildInfoResponse buildInfo, URI accessUrl, ProvisionerJobs provisionerJobs, WorkspaceEvents workspaceEvents) {
+            BuildInfoResponse buildInfo, URI accessUrl, ProvisionerJobs provisionerJobs, WorkspaceEvents workspaceEvents,
+            LifecycleExecutor lifecycleExecutor, ActivityBumper activityBumper) {
+        this.lifecycleExecutor = lifecycleExecutor;
+        this.activityBumper = activityBumper;
         this.provisionerJobs = provisionerJobs;
         this.workspaceEvents = workspaceEvents;
         this.database = database;
@@ -103,6 +111,7 @@ public final class Coderd implements AutoCloseable {
         WorkspaceEvents workspaceEvents = new WorkspaceEvents(jobs.pubsub());
         WorkspaceBuildBuilder buildBuilder = new WorkspaceBuildBuilder(clock);
         WorkspaceViews workspaceViews = new WorkspaceViews(clock, config.allowWorkspaceRenames());
+        ActivityBumper activityBumper = new ActivityBumper(store, workspaceEvents, clock);
 
         String deploymentId = store.getDeploymentID().orElse("");
         String version = BuildVersion.version();
@@ -125,6 +134,7 @@ public final class Coderd implements AutoCloseable {
                         config.allowWorkspaceRenames()),
                 new WorkspaceBuildsApi(clock, buildBuilder, workspaceViews, workspaceEvents, jobs.events(),
                         jobs.logStream(), authenticator),
+                new WorkspaceUsageApi(activityBumper),
                 routes -> routes.get("/api/v2/buildinfo", ctx -> ctx.json(withDashboardUrl(buildInfo, listening.get()))));
         SiteHandler site = new SiteHandler(buildInfo, auth -> UserConverter.toSdk(auth.store(), auth.user()));
         HttpServer http;
@@ -144,9 +154,11 @@ public final class Coderd implements AutoCloseable {
         jobs.daemonServer().register(ProvisionerJobType.TEMPLATE_VERSION_IMPORT, new TemplateImportJobHandler(listening::get));
         jobs.daemonServer().register(ProvisionerJobType.WORKSPACE_BUILD,
                 new WorkspaceBuildJobHandler(listening::get, issuer, config.defaultTokenLifetime()));
+        LifecycleExecutor lifecycle = new LifecycleExecutor(store, buildBuilder, workspaceEvents, jobs.events(), clock,
+                config.autobuildPollInterval(), registry).start();
         log.info("serving the API and dashboard on http://{}:{} (access URL {})", config.httpHost(), http.port(), accessUrl);
         return new Coderd(database, http, registry, withDashboardUrl(buildInfo, accessUrl), accessUrl, jobs,
-                workspaceEvents);
+                workspaceEvents, lifecycle, activityBumper);
     }
 
     private static BuildInfoResponse withDashboardUrl(BuildInfoResponse info, URI accessUrl) {
@@ -187,8 +199,19 @@ public final class Coderd implements AutoCloseable {
         return provisionerJobs;
     }
 
+    /** The lifecycle executor: {@link LifecycleExecutor#tick()} runs a tick now (tests, end-to-end checks). */
+    public LifecycleExecutor lifecycleExecutor() {
+        return lifecycleExecutor;
+    }
+
+    /** Where every kind of workspace use (agent sessions, connections, usage reports) is recorded and bumped. */
+    public ActivityBumper activityBumper() {
+        return activityBumper;
+    }
+
     /** Stops accepting requests, lets in-flight ones finish (up to {@code grace}), closes the pool. */
     public void shutdown(Duration grace) {
+        lifecycleExecutor.close(); // no new automatic builds while the server winds down
         workspaceEvents.close(); // ends workspace watches, which would otherwise hold the drain for the whole grace
         http.shutdown(grace);
         provisionerJobs.close();

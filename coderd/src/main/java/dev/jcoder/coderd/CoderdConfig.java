@@ -23,6 +23,7 @@ import java.util.function.Consumer;
  * @param maxRequestBodyBytes   the largest JSON request body accepted (413 above it)
  * @param passwordIterations    PBKDF2 iterations for new password hashes (Coder: 65535)
  * @param allowWorkspaceRenames whether {@code PATCH /workspaces/{id}} may rename ({@code --allow-workspace-renames})
+ * @param autobuildPollInterval how often the lifecycle executor ticks ({@code --autobuild-poll-interval}, hidden)
  */
 public record CoderdConfig(
         String httpHost,
@@ -38,7 +39,8 @@ public record CoderdConfig(
         int loginRateLimit,
         long maxRequestBodyBytes,
         int passwordIterations,
-        boolean allowWorkspaceRenames) {
+        boolean allowWorkspaceRenames,
+        Duration autobuildPollInterval) {
 
     public static final Duration DEFAULT_SESSION_DURATION = Duration.ofHours(24);
     public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofHours(168);
@@ -46,6 +48,7 @@ public record CoderdConfig(
     public static final int DEFAULT_API_RATE_LIMIT = 512;
     public static final int DEFAULT_LOGIN_RATE_LIMIT = 60;
     public static final long DEFAULT_MAX_REQUEST_BODY_BYTES = 10L * 1024 * 1024;
+    public static final Duration DEFAULT_AUTOBUILD_POLL_INTERVAL = Duration.ofMinutes(1);
 
     public CoderdConfig {
         Objects.requireNonNull(httpHost, "httpHost");
@@ -54,6 +57,11 @@ public record CoderdConfig(
         Objects.requireNonNull(sessionDuration, "sessionDuration");
         Objects.requireNonNull(defaultTokenLifetime, "defaultTokenLifetime");
         Objects.requireNonNull(maxTokenLifetime, "maxTokenLifetime");
+        Objects.requireNonNull(autobuildPollInterval, "autobuildPollInterval");
+        if (autobuildPollInterval.isNegative() || autobuildPollInterval.isZero()) {
+            throw new IllegalArgumentException("The autobuild poll interval must be positive, not "
+                    + autobuildPollInterval + ".");
+        }
         if (defaultTokenLifetime.compareTo(maxTokenLifetime) > 0) {
             throw new IllegalArgumentException("The default token lifetime (" + defaultTokenLifetime
                     + ") is longer than the maximum token lifetime (" + maxTokenLifetime + ").");
@@ -64,7 +72,8 @@ public record CoderdConfig(
     public static CoderdConfig defaults(String postgresUrl) {
         return new CoderdConfig("127.0.0.1", 3000, URI.create(""), postgresUrl, DEFAULT_SESSION_DURATION,
                 DEFAULT_TOKEN_LIFETIME, DEFAULT_MAX_TOKEN_LIFETIME, false, false, DEFAULT_API_RATE_LIMIT,
-                DEFAULT_LOGIN_RATE_LIMIT, DEFAULT_MAX_REQUEST_BODY_BYTES, 65535, false);
+                DEFAULT_LOGIN_RATE_LIMIT, DEFAULT_MAX_REQUEST_BODY_BYTES, 65535, false,
+                DEFAULT_AUTOBUILD_POLL_INTERVAL);
     }
 
     public CoderdConfig withHttp(String host, int port) {
@@ -111,6 +120,10 @@ public record CoderdConfig(
         return with(b -> b.allowWorkspaceRenames = allow);
     }
 
+    public CoderdConfig withAutobuildPollInterval(Duration interval) {
+        return with(b -> b.autobuildPollInterval = interval);
+    }
+
     /** A copy with some components changed; the compact constructor validates the result. */
     private CoderdConfig with(Consumer<Copy> change) {
         Copy copy = new Copy(this);
@@ -134,6 +147,7 @@ public record CoderdConfig(
         long maxRequestBodyBytes;
         int passwordIterations;
         boolean allowWorkspaceRenames;
+        Duration autobuildPollInterval;
 
         Copy(CoderdConfig from) {
             httpHost = from.httpHost;
@@ -150,12 +164,13 @@ public record CoderdConfig(
             maxRequestBodyBytes = from.maxRequestBodyBytes;
             passwordIterations = from.passwordIterations;
             allowWorkspaceRenames = from.allowWorkspaceRenames;
+            autobuildPollInterval = from.autobuildPollInterval;
         }
 
         CoderdConfig build() {
             return new CoderdConfig(httpHost, httpPort, accessUrl, postgresUrl, sessionDuration, defaultTokenLifetime,
                     maxTokenLifetime, disableSessionExpiryRefresh, secureAuthCookie, apiRateLimit, loginRateLimit,
-                    maxRequestBodyBytes, passwordIterations, allowWorkspaceRenames);
+                    maxRequestBodyBytes, passwordIterations, allowWorkspaceRenames, autobuildPollInterval);
         }
     }
 }

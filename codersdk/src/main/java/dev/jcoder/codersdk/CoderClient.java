@@ -498,6 +498,11 @@ public final class CoderClient {
         }
     }
 
+    /** Reports that the workspace is in use: bumps its last use and autostop deadline (204). Null: an empty body. */
+    public void postWorkspaceUsage(UUID id, PostWorkspaceUsageRequest request) {
+        send("POST", "/api/v2/workspaces/" + id + "/usage", request, Void.class);
+    }
+
     public void favoriteWorkspace(UUID id) {
         put("/api/v2/workspaces/" + id + "/favorite", null, Void.class);
     }

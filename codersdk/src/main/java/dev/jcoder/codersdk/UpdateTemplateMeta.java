@@ -53,6 +53,22 @@ public record UpdateTemplateMeta(
                 disableEveryoneGroupAccess);
     }
 
+    /** The failure cleanup, dormancy threshold and dormancy auto-deletion TTLs (milliseconds; 0 turns one off). */
+    public UpdateTemplateMeta withLifecycle(Long newFailureTtlMs, Long newTimeTilDormantMs,
+            Long newTimeTilDormantAutodeleteMs) {
+        return new UpdateTemplateMeta(name, displayName, description, icon, defaultTtlMs, activityBumpMs,
+                autostopRequirement, autostartRequirement, allowUserAutostart, allowUserAutostop,
+                allowUserCancelWorkspaceJobs, newFailureTtlMs, newTimeTilDormantMs, newTimeTilDormantAutodeleteMs,
+                requireActiveVersion, deprecationMessage, disableEveryoneGroupAccess);
+    }
+
+    public UpdateTemplateMeta withAutostartRequirement(TemplateAutostartRequirement requirement) {
+        return new UpdateTemplateMeta(name, displayName, description, icon, defaultTtlMs, activityBumpMs,
+                autostopRequirement, requirement, allowUserAutostart, allowUserAutostop,
+                allowUserCancelWorkspaceJobs, failureTtlMs, timeTilDormantMs, timeTilDormantAutodeleteMs,
+                requireActiveVersion, deprecationMessage, disableEveryoneGroupAccess);
+    }
+
     public UpdateTemplateMeta withDeprecationMessage(String message) {
         return new UpdateTemplateMeta(name, displayName, description, icon, defaultTtlMs, activityBumpMs,
                 autostopRequirement, autostartRequirement, allowUserAutostart, allowUserAutostop,

@@ -110,6 +110,12 @@ public final class ServerCommand implements Callable<Integer> {
                     + "this will be removed in a future release. Env: $CODER_ALLOW_WORKSPACE_RENAMES.")
     boolean allowWorkspaceRenames;
 
+    // Hidden as in Coder: a knob for tests and debugging, not for operators.
+    @Option(names = "--autobuild-poll-interval", hidden = true, paramLabel = "<duration>",
+            defaultValue = "${env:CODER_AUTOBUILD_POLL_INTERVAL:-1m0s}",
+            description = "Interval to poll for scheduled workspace builds. Env: $CODER_AUTOBUILD_POLL_INTERVAL.")
+    String autobuildPollInterval;
+
     @Option(names = {"-v", "--verbose"}, defaultValue = "${env:CODER_VERBOSE:-false}",
             description = "Output debug-level logs. Env: $CODER_VERBOSE.")
     boolean verbose;
@@ -143,7 +149,8 @@ public final class ServerCommand implements Callable<Integer> {
                     .withCookieAndSession(secureAuthCookie, disableSessionExpiryRefresh)
                     .withRateLimits(disableRateLimits ? -1 : apiRateLimit,
                             disableRateLimits ? -1 : CoderdConfig.DEFAULT_LOGIN_RATE_LIMIT)
-                    .withAllowWorkspaceRenames(allowWorkspaceRenames);
+                    .withAllowWorkspaceRenames(allowWorkspaceRenames)
+                    .withAutobuildPollInterval(GoDuration.parse(autobuildPollInterval));
         } catch (IllegalArgumentException e) {
             embedded.ifPresent(EmbeddedPostgresServer::close);
             throw new CliException(e.getMessage(), e);

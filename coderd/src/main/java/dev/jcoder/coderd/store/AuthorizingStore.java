@@ -746,6 +746,33 @@ public final class AuthorizingStore implements Store {
         delegate.updateWorkspaceLastUsedAt(id, lastUsedAt);
     }
 
+    // ---- lifecycle (issue 8) ----
+
+    @Override
+    public boolean tryAcquireLock(long key) {
+        // No data is read or written: a lock only orders concurrent transactions.
+        return delegate.tryAcquireLock(key);
+    }
+
+    @Override
+    public List<UUID> getWorkspacesEligibleForTransition(Instant now) {
+        // Every organization's workspaces: only who may read all workspaces (the lifecycle executor).
+        require(READ, RbacObject.of(ResourceType.WORKSPACE));
+        return delegate.getWorkspacesEligibleForTransition(now);
+    }
+
+    @Override
+    public void updateWorkspaceNextStartAt(UUID id, Optional<Instant> nextStartAt) {
+        workspaceFor(id, UPDATE);
+        delegate.updateWorkspaceNextStartAt(id, nextStartAt);
+    }
+
+    @Override
+    public boolean activityBumpWorkspace(UUID workspaceId, Optional<Instant> nextAutostart, Instant now) {
+        workspaceFor(workspaceId, UPDATE);
+        return delegate.activityBumpWorkspace(workspaceId, nextAutostart, now);
+    }
+
     // ---- workspace builds (issue 5) ----
 
     @Override

@@ -1013,6 +1013,97 @@ public final class PostgresStore implements Store {
                 .bind("id", id).bind("at", lastUsedAt).execute());
     }
 
+    // ---- lifecycle (issue 8) ----
+
+    @Override
+    public boolean tryAcquireLock(long key) {
+        return withHandle(h -> h.createQuery("SELECT pg_try_advisory_xact_lock(:key)").bind("key", key)
+                .mapTo(Boolean.class).one());
+    }
+
+    @Override
+    public List<UUID> getWorkspacesEligibleForTransition(Instant now) {
+        return withHandle(h -> h.createQuery("""
+                        SELECT w.id
+                        FROM workspaces w
+                        JOIN users u ON u.id = w.owner_id
+                        JOIN templates t ON t.id = w.template_id
+                        JOIN LATERAL (SELECT b.transition, b.deadline, b.job_id FROM workspace_builds b
+                                      WHERE b.workspace_id = w.id ORDER BY b.build_number DESC LIMIT 1) lb ON true
+                        JOIN provisioner_jobs j ON j.id = lb.job_id
+                        WHERE NOT w.deleted AND (
+                            -- autostop: running past its deadline
+                            (lb.transition = 'start' AND j.job_status = 'succeeded' AND w.dormant_at IS NULL
+                                AND lb.deadline IS NOT NULL AND lb.deadline <= :now)
+                            -- autostart: stopped, with a schedule whose next start is due or not computed yet
+                            OR (lb.transition = 'stop' AND j.job_status <> 'failed' AND u.status = 'active'
+                                AND w.dormant_at IS NULL AND w.autostart_schedule IS NOT NULL AND t.allow_user_autostart
+                                AND (w.next_start_at IS NULL OR w.next_start_at <= :now))
+                            -- failedstop: a failed start older than the template's failure TTL
+                            OR (lb.transition = 'start' AND j.job_status = 'failed' AND t.failure_ttl_ms > 0
+                                AND j.completed_at + t.failure_ttl_ms * interval '1 millisecond' <= :now)
+                            -- dormancy: unused for the template's dormancy threshold
+                            OR (t.time_til_dormant_ms > 0 AND w.dormant_at IS NULL
+                                AND w.last_used_at + t.time_til_dormant_ms * interval '1 millisecond' <= :now)
+                            -- autodelete: dormant past its deletion time
+                            OR (t.time_til_dormant_autodelete_ms > 0 AND w.dormant_at IS NOT NULL
+                                AND w.deleting_at IS NOT NULL AND w.deleting_at <= :now))
+                        ORDER BY w.id""")
+                .bind("now", now).mapTo(UUID.class).list());
+    }
+
+    @Override
+    public void updateWorkspaceNextStartAt(UUID id, Optional<Instant> nextStartAt) {
+        useHandle(h -> h.createUpdate("UPDATE workspaces SET next_start_at = :at WHERE id = :id")
+                .bind("id", id).bindByType("at", nextStartAt.orElse(null), Instant.class).execute());
+    }
+
+    @Override
+    public boolean activityBumpWorkspace(UUID workspaceId, Optional<Instant> nextAutostart, Instant now) {
+        return withHandle(h -> h.createUpdate("""
+                        WITH latest AS (
+                            SELECT b.id AS build_id, b.transition, b.max_deadline, j.completed_at, t.activity_bump_ms,
+                                CASE
+                                    -- A bump past the next autostart: as if the workspace had autostarted then
+                                    -- (the time to it, plus the TTL it would have got).
+                                    WHEN CAST(:next AS timestamptz) > CAST(:now AS timestamptz)
+                                         AND CAST(:now AS timestamptz) + t.activity_bump_ms * interval '1 millisecond'
+                                             > CAST(:next AS timestamptz)
+                                    THEN (CAST(:next AS timestamptz) - CAST(:now AS timestamptz))
+                                         + (CASE WHEN t.allow_user_autostop THEN coalesce(w.ttl_ms, 0)
+                                                 ELSE t.default_ttl_ms END) * interval '1 millisecond'
+                                    ELSE t.activity_bump_ms * interval '1 millisecond'
+                                END AS bump
+                            FROM workspace_builds b
+                            JOIN provisioner_jobs j ON j.id = b.job_id
+                            JOIN workspaces w ON w.id = b.workspace_id
+                            JOIN templates t ON t.id = w.template_id
+                            WHERE b.workspace_id = :ws
+                            ORDER BY b.build_number DESC
+                            LIMIT 1)
+                        UPDATE workspace_builds wb
+                        SET updated_at = :now,
+                            deadline = CASE
+                                WHEN l.max_deadline IS NULL THEN greatest(wb.deadline, CAST(:now AS timestamptz) + l.bump)
+                                ELSE least(greatest(wb.deadline, CAST(:now AS timestamptz) + l.bump), l.max_deadline)
+                            END
+                        FROM latest l
+                        WHERE wb.id = l.build_id
+                          AND l.transition = 'start'
+                          AND l.completed_at IS NOT NULL
+                          AND l.activity_bump_ms > 0
+                          AND l.bump > interval '0'
+                          -- a manual shutdown (no deadline) stays manual
+                          AND wb.deadline IS NOT NULL
+                          -- only once 5% of the bump has elapsed, so that constant activity writes rarely
+                          AND wb.deadline - l.bump * 0.95 < CAST(:now AS timestamptz)
+                          -- never shorten
+                          AND greatest(wb.deadline, CAST(:now AS timestamptz) + l.bump) > wb.deadline
+                          AND (l.max_deadline IS NULL OR wb.deadline < l.max_deadline)""")
+                .bind("ws", workspaceId).bind("now", now)
+                .bindByType("next", nextAutostart.orElse(null), Instant.class).execute()) > 0;
+    }
+
     // ---- workspace builds (issue 5) ----
 
     /** Builds with their workspace's, owner's, version's and initiator's names; the state is left out. */

@@ -232,6 +232,30 @@ public interface Store {
 
     void updateWorkspaceLastUsedAt(UUID id, Instant lastUsedAt);
 
+    // ---- lifecycle (issue 8) ----
+
+    /** Takes a transaction-scoped advisory lock if no one holds it; false at once if someone does. */
+    boolean tryAcquireLock(long key);
+
+    /**
+     * Coder's {@code GetWorkspacesEligibleForTransition}: live workspaces that may need an automatic
+     * build at {@code now} (running past the deadline; stopped with an autostart due or not computed
+     * yet; failed past the template's failure TTL; inactive past the dormancy threshold; dormant past
+     * the auto-delete time). A superset: the executor decides per workspace.
+     */
+    List<UUID> getWorkspacesEligibleForTransition(Instant now);
+
+    /** Stores the next autostart the executor computed (empty: none). */
+    void updateWorkspaceNextStartAt(UUID id, Optional<Instant> nextStartAt);
+
+    /**
+     * Coder's {@code ActivityBumpWorkspace}: pushes the deadline of the latest (completed start)
+     * build to {@code now} + the template's activity bump, never earlier than it was, never past
+     * {@code max_deadline}; a bump that would pass {@code nextAutostart} becomes the time to it plus
+     * the TTL; only once 5% of the bump has elapsed. True when the deadline moved.
+     */
+    boolean activityBumpWorkspace(UUID workspaceId, Optional<Instant> nextAutostart, Instant now);
+
     // ---- workspace builds (issue 5) ----
     void insertWorkspaceBuild(NewWorkspaceBuild build);
 

@@ -76,9 +76,17 @@ public final class WorkspaceBuildBuilder {
     /** The new build's and job's ids; {@code orphaned} when the job already ended (an orphan delete). */
     public record Result(UUID buildId, UUID jobId, boolean orphaned) {}
 
+    /**
+     * The advisory lock a workspace's builds are made under; whoever decides about a workspace's next
+     * build (the lifecycle executor) takes it first, so that the decision and the build are one step.
+     */
+    public static long lockKey(UUID workspaceId) {
+        return workspaceId.getMostSignificantBits() ^ workspaceId.getLeastSignificantBits();
+    }
+
     public Result build(AuthorizingStore tx, WorkspaceRow workspace, UUID initiatorId, Request request) {
         // One build at a time: concurrent requests for the same workspace queue here.
-        tx.acquireLock(workspace.id().getMostSignificantBits() ^ workspace.id().getLeastSignificantBits());
+        tx.acquireLock(lockKey(workspace.id()));
         if (workspace.deleted()) {
             throw new Gone("Workspace \"" + workspace.name() + "\" was deleted, you cannot build it.");
         }

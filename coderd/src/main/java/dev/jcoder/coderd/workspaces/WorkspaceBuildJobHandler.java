@@ -145,7 +145,7 @@ public final class WorkspaceBuildJobHandler implements JobTypeHandler {
         store.insertProvisionerJobTimings(built.timings().stream().map(t -> timing(job.id(), t)).toList());
         switch (build.transition()) {
             case START -> {
-                Optional<Instant> deadline = workspace.ttlMs().filter(ttl -> ttl > 0).map(ttl -> now.plusMillis(ttl));
+                Optional<Instant> deadline = dev.jcoder.coderd.lifecycle.LifecycleRules.autostopDeadline(workspace, now);
                 store.updateWorkspaceBuildDeadlineByID(build.id(), deadline, Optional.empty(), now);
             }
             case STOP -> {
