@@ -612,6 +612,30 @@ public final class AuthorizingStore implements Store {
     }
 
     @Override
+    public void insertTemplateVersionWorkspaceTags(UUID templateVersionId, java.util.Map<String, String> tags) {
+        versionFor(templateVersionId, UPDATE);
+        delegate.insertTemplateVersionWorkspaceTags(templateVersionId, tags);
+    }
+
+    @Override
+    public java.util.Map<String, String> getTemplateVersionWorkspaceTags(UUID templateVersionId) {
+        versionFor(templateVersionId, READ);
+        return delegate.getTemplateVersionWorkspaceTags(templateVersionId);
+    }
+
+    @Override
+    public void insertTemplateVersionExternalAuthProviders(UUID templateVersionId, List<String> providerIds) {
+        versionFor(templateVersionId, UPDATE);
+        delegate.insertTemplateVersionExternalAuthProviders(templateVersionId, providerIds);
+    }
+
+    @Override
+    public List<String> getTemplateVersionExternalAuthProviders(UUID templateVersionId) {
+        versionFor(templateVersionId, READ);
+        return delegate.getTemplateVersionExternalAuthProviders(templateVersionId);
+    }
+
+    @Override
     public void insertPreset(TemplateVersionPresetRow preset) {
         versionFor(preset.templateVersionId(), UPDATE);
         delegate.insertPreset(preset);

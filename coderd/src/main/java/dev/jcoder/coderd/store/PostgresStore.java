@@ -801,6 +801,57 @@ public final class PostgresStore implements Store {
     }
 
     @Override
+    public void insertTemplateVersionWorkspaceTags(UUID templateVersionId, java.util.Map<String, String> tags) {
+        useHandle(h -> {
+            h.createUpdate("DELETE FROM template_version_workspace_tags WHERE template_version_id = :version")
+                    .bind("version", templateVersionId).execute();
+            for (java.util.Map.Entry<String, String> tag : tags.entrySet()) {
+                h.createUpdate("""
+                                INSERT INTO template_version_workspace_tags (template_version_id, key, value)
+                                VALUES (:version, :key, :value)""")
+                        .bind("version", templateVersionId).bind("key", tag.getKey()).bind("value", tag.getValue())
+                        .execute();
+            }
+        });
+    }
+
+    @Override
+    public java.util.Map<String, String> getTemplateVersionWorkspaceTags(UUID templateVersionId) {
+        java.util.Map<String, String> tags = new java.util.LinkedHashMap<>();
+        withHandle(h -> h.createQuery("""
+                        SELECT key, value FROM template_version_workspace_tags WHERE template_version_id = :version
+                        ORDER BY key""")
+                .bind("version", templateVersionId)
+                .map((rs, ctx) -> java.util.Map.entry(rs.getString("key"), rs.getString("value"))).list())
+                .forEach(entry -> tags.put(entry.getKey(), entry.getValue()));
+        return tags;
+    }
+
+    @Override
+    public void insertTemplateVersionExternalAuthProviders(UUID templateVersionId, List<String> providerIds) {
+        useHandle(h -> {
+            h.createUpdate("DELETE FROM template_version_external_auth_providers WHERE template_version_id = :version")
+                    .bind("version", templateVersionId).execute();
+            int order = 0;
+            for (String provider : providerIds) {
+                h.createUpdate("""
+                                INSERT INTO template_version_external_auth_providers (template_version_id, provider_id,
+                                    display_order)
+                                VALUES (:version, :provider, :order) ON CONFLICT DO NOTHING""")
+                        .bind("version", templateVersionId).bind("provider", provider).bind("order", order++).execute();
+            }
+        });
+    }
+
+    @Override
+    public List<String> getTemplateVersionExternalAuthProviders(UUID templateVersionId) {
+        return withHandle(h -> h.createQuery("""
+                        SELECT provider_id FROM template_version_external_auth_providers
+                        WHERE template_version_id = :version ORDER BY display_order""")
+                .bind("version", templateVersionId).mapTo(String.class).list());
+    }
+
+    @Override
     public void insertPreset(TemplateVersionPresetRow p) {
         useHandle(h -> h.createUpdate("""
                         INSERT INTO template_version_presets (id, template_version_id, name, created_at, is_default, parameters)

@@ -197,6 +197,16 @@ public interface Store {
 
     List<TemplateVersionVariableRow> getTemplateVersionVariables(UUID templateVersionId);
 
+    /** The workspace tags ({@code coder_workspace_tags}) an import found; replaces earlier ones. */
+    void insertTemplateVersionWorkspaceTags(UUID templateVersionId, java.util.Map<String, String> tags);
+
+    java.util.Map<String, String> getTemplateVersionWorkspaceTags(UUID templateVersionId);
+
+    /** The external auth provider ids ({@code coder_external_auth}) an import found, in order; replaces earlier ones. */
+    void insertTemplateVersionExternalAuthProviders(UUID templateVersionId, List<String> providerIds);
+
+    List<String> getTemplateVersionExternalAuthProviders(UUID templateVersionId);
+
     void insertPreset(TemplateVersionPresetRow preset);
 
     List<TemplateVersionPresetRow> getPresetsByTemplateVersionID(UUID templateVersionId);

@@ -124,6 +124,8 @@ public final class TemplateImportJobHandler implements JobTypeHandler {
                 TemplateVersionConverter.write(toSdk(job.id(), WorkspaceTransition.START, imported.startResources(), now))));
         store.insertProvisionerJobResources(new ProvisionerJobResourcesRow(job.id(), WorkspaceTransition.STOP, now,
                 TemplateVersionConverter.write(toSdk(job.id(), WorkspaceTransition.STOP, imported.stopResources(), now))));
+        store.insertTemplateVersionWorkspaceTags(version.id(), imported.workspaceTags());
+        store.insertTemplateVersionExternalAuthProviders(version.id(), imported.externalAuthProviders());
         for (PresetDefinition preset : imported.presets()) {
             store.insertPreset(new TemplateVersionPresetRow(UUID.randomUUID(), version.id(), preset.name(), now,
                     preset.isDefault(), TemplateVersionConverter.write(preset.parameters())));

@@ -60,6 +60,10 @@ class TemplateStoreAuthorizationTest {
             denied(() -> nobody.getTemplateVersionParameters(version.id()));
             denied(() -> nobody.getTemplateVersionVariables(version.id()));
             denied(() -> nobody.getPresetsByTemplateVersionID(version.id()));
+            denied(() -> nobody.getTemplateVersionWorkspaceTags(version.id()));
+            denied(() -> nobody.getTemplateVersionExternalAuthProviders(version.id()));
+            denied(() -> nobody.insertTemplateVersionWorkspaceTags(version.id(), Map.of("a", "b")));
+            denied(() -> nobody.insertTemplateVersionExternalAuthProviders(version.id(), List.of("github")));
             denied(() -> nobody.getTemplateWorkspaceCount(template.id()));
             denied(() -> nobody.acquireProvisionerJob(UUID.randomUUID(), organization, List.of("echo"), "{}", now));
             denied(() -> nobody.updateProvisionerJobByID(job, UUID.randomUUID(), now));
