@@ -6,6 +6,7 @@ import dev.jcoder.coderd.store.ProvisionerJobRow;
 import dev.jcoder.coderd.store.Store;
 import dev.jcoder.coderd.store.TemplateRow;
 import dev.jcoder.coderd.store.TemplateVersionRow;
+import dev.jcoder.coderd.store.WorkspaceBuildRow;
 import dev.jcoder.codersdk.Json;
 import dev.jcoder.codersdk.ProvisionerJob;
 import dev.jcoder.codersdk.ProvisionerJobInput;
@@ -25,11 +26,15 @@ public final class ProvisionerJobConverter {
         JsonNode input = readInput(job.input());
         UUID versionId = uuid(input, "template_version_id");
         UUID buildId = uuid(input, "workspace_build_id");
-        Optional<TemplateVersionRow> version = Optional.ofNullable(versionId).flatMap(store::getTemplateVersionByID);
+        // A build names its workspace; its version is the build's.
+        Optional<WorkspaceBuildRow> build = Optional.ofNullable(buildId).flatMap(store::getWorkspaceBuildByID);
+        Optional<TemplateVersionRow> version = Optional.ofNullable(versionId)
+                .or(() -> build.map(WorkspaceBuildRow::templateVersionId)).flatMap(store::getTemplateVersionByID);
         Optional<TemplateRow> template = version.flatMap(TemplateVersionRow::templateId).flatMap(store::getTemplateByID);
         ProvisionerJobMetadata metadata = new ProvisionerJobMetadata(template.map(TemplateRow::id).orElse(null),
                 template.map(TemplateRow::name).orElse(""), template.map(TemplateRow::displayName).orElse(""),
-                template.map(TemplateRow::icon).orElse(""), version.map(TemplateVersionRow::name).orElse(""), null, "");
+                template.map(TemplateRow::icon).orElse(""), version.map(TemplateVersionRow::name).orElse(""),
+                build.map(WorkspaceBuildRow::workspaceId).orElse(null), build.map(WorkspaceBuildRow::workspaceName).orElse(""));
         return new ProvisionerJob(job.id(), job.createdAt(), job.startedAt().orElse(null), job.completedAt().orElse(null),
                 job.canceledAt().orElse(null), job.error(), job.errorCode(), job.jobStatus(), job.workerId().orElse(null),
                 job.fileId(), ProvisionerTags.fromJson(job.tags()), job.queuePosition(), job.queueSize(),

@@ -972,41 +972,55 @@ public final class PostgresStore implements Store {
             where.append(")");
         }
         return withHandle(h -> {
-            var count = h.createQuery("SELECT count(*) FROM (" + WORKSPACES_EXPANDED + where + ") matching");
-            var page = h.createQuery(WORKSPACES_EXPANDED + where + """
+            // One pass: the page carries the number of matching rows (a window count over the whole result).
+            var page = h.createQuery(WORKSPACES_EXPANDED.replaceFirst("SELECT ", "SELECT count(*) OVER () AS total_count, ")
+                    + where + """
                      ORDER BY CASE WHEN w.owner_id = :requester AND w.favorite THEN 0 ELSE 1 END,
                               (lj.job_status = 'succeeded' AND lb.transition = 'start') DESC,
                               lower(u.username), lower(w.name)
                      LIMIT CASE WHEN :limit > 0 THEN :limit END OFFSET :offset""");
-            for (var query : List.of(count, page)) {
-                WorkspacesFilter.ReadScope scope = f.readScope();
-                query.bind("scopeAll", scope.all()).bindArray("scopeOrgs", UUID.class, List.copyOf(scope.organizations()))
-                        .bindByType("scopeOwner", scope.owner().orElse(null), UUID.class)
-                        .bindArray("scopeOwnerOrgs", UUID.class, List.copyOf(scope.ownerOrganizations()))
-                        .bind("owner", f.ownerUsername())
-                        .bindArray("templates", String.class, f.templateNames().stream().map(n -> n.toLowerCase(java.util.Locale.ROOT)).toList())
-                        .bind("name", f.name())
-                        .bindArray("statuses", String.class, f.statuses().stream().map(dev.jcoder.codersdk.WorkspaceStatus::value).toList())
-                        .bindByType("outdated", f.outdated().orElse(null), Boolean.class)
-                        .bindByType("dormant", f.dormant().orElse(null), Boolean.class)
-                        .bindByType("usedBefore", f.lastUsedBefore().orElse(null), Instant.class)
-                        .bindByType("usedAfter", f.lastUsedAfter().orElse(null), Instant.class)
-                        .bindByType("org", f.organizationId().orElse(null), UUID.class)
-                        .bindArray("ids", UUID.class, f.ids())
-                        .bindArray("agentStatuses", String.class, f.hasAgentStatuses().stream().map(dev.jcoder.codersdk.WorkspaceAgentStatus::value).toList())
-                        .bind("now", f.now())
-                        .bind("inactiveSeconds", (double) WorkspaceAgentRow.INACTIVE_DISCONNECT_TIMEOUT.toSeconds());
-                for (int i = 0; i < f.parameters().size(); i++) {
-                    WorkspacesFilter.ParameterMatch match = f.parameters().get(i);
-                    query.bind("paramName" + i, match.name());
-                    if (match.value().isPresent()) {
-                        query.bind("paramValue" + i, match.value().get());
-                    }
-                }
-            }
+            bindWorkspacesFilter(page, f);
             page.bind("requester", f.requesterId()).bind("limit", limit).bind("offset", Math.max(0, offset));
-            return new Page<>(page.mapTo(WorkspaceRow.class).list(), count.mapTo(Integer.class).one());
+            int[] total = {0};
+            List<WorkspaceRow> rows = page.map((rs, ctx) -> {
+                total[0] = rs.getInt("total_count");
+                return ctx.findRowMapperFor(WorkspaceRow.class).orElseThrow().map(rs, ctx);
+            }).list();
+            if (rows.isEmpty() && offset > 0) {
+                // Past the last page: the window count has no row to ride on.
+                var count = h.createQuery("SELECT count(*) FROM (" + WORKSPACES_EXPANDED + where + ") matching");
+                bindWorkspacesFilter(count, f);
+                total[0] = count.mapTo(Integer.class).one();
+            }
+            return new Page<>(rows, total[0]);
         });
+    }
+
+    private static void bindWorkspacesFilter(org.jdbi.v3.core.statement.Query query, WorkspacesFilter f) {
+        WorkspacesFilter.ReadScope scope = f.readScope();
+        query.bind("scopeAll", scope.all()).bindArray("scopeOrgs", UUID.class, List.copyOf(scope.organizations()))
+                .bindByType("scopeOwner", scope.owner().orElse(null), UUID.class)
+                .bindArray("scopeOwnerOrgs", UUID.class, List.copyOf(scope.ownerOrganizations()))
+                .bind("owner", f.ownerUsername())
+                .bindArray("templates", String.class, f.templateNames().stream().map(n -> n.toLowerCase(java.util.Locale.ROOT)).toList())
+                .bind("name", f.name())
+                .bindArray("statuses", String.class, f.statuses().stream().map(dev.jcoder.codersdk.WorkspaceStatus::value).toList())
+                .bindByType("outdated", f.outdated().orElse(null), Boolean.class)
+                .bindByType("dormant", f.dormant().orElse(null), Boolean.class)
+                .bindByType("usedBefore", f.lastUsedBefore().orElse(null), Instant.class)
+                .bindByType("usedAfter", f.lastUsedAfter().orElse(null), Instant.class)
+                .bindByType("org", f.organizationId().orElse(null), UUID.class)
+                .bindArray("ids", UUID.class, f.ids())
+                .bindArray("agentStatuses", String.class, f.hasAgentStatuses().stream().map(dev.jcoder.codersdk.WorkspaceAgentStatus::value).toList())
+                .bind("now", f.now())
+                .bind("inactiveSeconds", (double) WorkspaceAgentRow.INACTIVE_DISCONNECT_TIMEOUT.toSeconds());
+        for (int i = 0; i < f.parameters().size(); i++) {
+            WorkspacesFilter.ParameterMatch match = f.parameters().get(i);
+            query.bind("paramName" + i, match.name());
+            if (match.value().isPresent()) {
+                query.bind("paramValue" + i, match.value().get());
+            }
+        }
     }
 
     @Override

@@ -243,6 +243,23 @@ class WorkspacesApiTest {
         assertThat(names(dave.workspaces("owner:me", 0, 0))).containsExactly("aaa", "zzz");
     }
 
+    @Test
+    void templatesWithWorkspacesCannotBeDeletedAndBuildJobsNameTheirWorkspace() {
+        Template kept = WorkspaceFixtures.template(templateAdmin, "kept", WorkspaceFixtures.echo(List.of(), ""));
+        Workspace workspace = create(member, kept, "keeper", List.of());
+        awaitBuild(member, workspace.latestBuild().id());
+        assertStatus(() -> templateAdmin.deleteTemplate(kept.id()), 400);
+        var job = owner.provisionerJob("default", workspace.latestBuild().job().id());
+        assertThat(job.metadata().workspaceName()).isEqualTo("keeper");
+        assertThat(job.metadata().workspaceId()).isEqualTo(workspace.id());
+        assertThat(job.metadata().templateName()).isEqualTo("kept");
+        assertThat(job.input().workspaceBuildId()).isEqualTo(workspace.latestBuild().id());
+        awaitBuild(member, member.createWorkspaceBuild(workspace.id(),
+                dev.jcoder.codersdk.CreateWorkspaceBuildRequest.of(WorkspaceTransition.DELETE)).id());
+        templateAdmin.deleteTemplate(kept.id());
+        assertStatus(() -> member.template(kept.id()), 404);
+    }
+
     private static List<String> names(WorkspacesResponse response) {
         return response.workspaces().stream().map(Workspace::name).toList();
     }
