@@ -4,9 +4,11 @@ import dev.jcoder.agent.AgentFlags;
 import dev.jcoder.agent.AgentMain;
 import dev.jcoder.agent.AgentOptions;
 import dev.jcoder.cli.CliException;
+import dev.jcoder.cli.GlobalOptions;
 import dev.jcoder.coderd.BuildVersion;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -17,6 +19,10 @@ import picocli.CommandLine.Option;
     "It authenticates with CODER_AGENT_TOKEN, reports to CODER_AGENT_URL and stops cleanly on SIGTERM."},
         sortOptions = false)
 public final class AgentCommand implements Callable<Integer> {
+    /** Accepted like on every command; the agent talks to CODER_AGENT_URL with its own token, not the CLI session. */
+    @Mixin
+    GlobalOptions global;
+
     @Option(names = "--agent-url", defaultValue = "${env:CODER_AGENT_URL}", paramLabel = "<url>",
             description = "URL for an agent to access your deployment. Env: $CODER_AGENT_URL.")
     String url;
@@ -41,9 +47,6 @@ public final class AgentCommand implements Callable<Integer> {
     @Option(names = "--script-data-dir", defaultValue = "${env:CODER_AGENT_SCRIPT_DATA_DIR}", paramLabel = "<path>",
             description = "Specify the location for storing script data (default: the temp directory). Env: $CODER_AGENT_SCRIPT_DATA_DIR.")
     String scriptDataDir;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show help.")
-    boolean help;
 
     @Override
     public Integer call() throws Exception {
