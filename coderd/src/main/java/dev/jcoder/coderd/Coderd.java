@@ -67,14 +67,26 @@ public final class Coderd implements AutoCloseable {
     private final WorkspaceEvents workspaceEvents;
     private final LifecycleExecutor lifecycleExecutor;
     private final ActivityBumper activityBumper;
+    private final AgentServices agents;
+
+    /** The agent API's background parts: tunnels with their heartbeat, and the report batcher. */
+    private record AgentServices(dev.jcoder.coderd.agentapi.AgentConnections connections,
+            dev.jcoder.coderd.agentapi.AgentReportBatcher batcher) implements AutoCloseable {
+        @Override
+        public void close() {
+            connections.close();
+            batcher.close();
+        }
+    }
 
     private Coderd(Database database, HttpServer http, PrometheusMeterRegistry metricsRegistry,
             BuildInfoResponse buildInfo, URI accessUrl, ProvisionerJobs provisionerJobs, WorkspaceEvents workspaceEvents,
-            LifecycleExecutor lifecycleExecutor, ActivityBumper activityBumper) {
+            LifecycleExecutor lifecycleExecutor, ActivityBumper activityBumper, AgentServices agents) {
         this.lifecycleExecutor = lifecycleExecutor;
         this.activityBumper = activityBumper;
         this.provisionerJobs = provisionerJobs;
         this.workspaceEvents = workspaceEvents;
+        this.agents = agents;
         this.database = database;
         this.http = http;
         this.metricsRegistry = metricsRegistry;
@@ -120,6 +132,9 @@ public final class Coderd implements AutoCloseable {
         BuildInfoResponse buildInfo = new BuildInfoResponse("https://github.com/coder/coder", version, "",
                 false, "2.0", "1.4", "", deploymentId, false);
 
+        AgentServices agents = new AgentServices(new dev.jcoder.coderd.agentapi.AgentConnections(store, clock),
+                new dev.jcoder.coderd.agentapi.AgentReportBatcher(store, jobs.pubsub(), activityBumper::bump,
+                        Duration.ofSeconds(1)));
         List<dev.jcoder.coderd.http.Api> apis = List.of(
                 new AuthenticationApi(store, creator, hasher, issuer, cookie, config),
                 new UsersApi(creator, hasher, authorizer, clock, config),
@@ -135,6 +150,11 @@ public final class Coderd implements AutoCloseable {
                 new WorkspaceBuildsApi(clock, buildBuilder, workspaceViews, workspaceEvents, jobs.events(),
                         jobs.logStream(), authenticator),
                 new WorkspaceUsageApi(activityBumper),
+                new dev.jcoder.coderd.agentapi.AgentApi(new dev.jcoder.coderd.agentapi.AgentAuthenticator(store),
+                        agents.batcher(), new dev.jcoder.coderd.agentapi.AgentTunnelEndpoint(agents.connections()),
+                        jobs.pubsub(), clock, config),
+                new dev.jcoder.coderd.agentapi.WorkspaceAgentsApi(authenticator, agents.connections(), jobs.pubsub(), clock),
+                new dev.jcoder.coderd.agentapi.AgentDeliveryApi(config.agentBundleDirectory(), listening::get),
                 routes -> routes.get("/api/v2/buildinfo", ctx -> ctx.json(withDashboardUrl(buildInfo, listening.get()))));
         SiteHandler site = new SiteHandler(buildInfo, auth -> UserConverter.toSdk(auth.store(), auth.user()));
         HttpServer http;
@@ -144,6 +164,7 @@ public final class Coderd implements AutoCloseable {
                     new RequestMetrics(registry), apis, site).start();
         } catch (RuntimeException e) {
             workspaceEvents.close();
+            agents.close();
             jobs.close(); // the job queue's loops must not outlive a server that never started
             throw e;
         }
@@ -158,7 +179,7 @@ public final class Coderd implements AutoCloseable {
                 config.autobuildPollInterval(), registry).start();
         log.info("serving the API and dashboard on http://{}:{} (access URL {})", config.httpHost(), http.port(), accessUrl);
         return new Coderd(database, http, registry, withDashboardUrl(buildInfo, accessUrl), accessUrl, jobs,
-                workspaceEvents, lifecycle, activityBumper);
+                workspaceEvents, lifecycle, activityBumper, agents);
     }
 
     private static BuildInfoResponse withDashboardUrl(BuildInfoResponse info, URI accessUrl) {
@@ -194,6 +215,11 @@ public final class Coderd implements AutoCloseable {
         return database;
     }
 
+    /** The tunnels of the agents connected to this server (to open streams to them). */
+    public dev.jcoder.coderd.agentapi.AgentConnections agentConnections() {
+        return agents.connections();
+    }
+
     /** The provisioner job queue: daemon server (for in-process daemons), reaper, pubsub. */
     public ProvisionerJobs provisionerJobs() {
         return provisionerJobs;
@@ -214,6 +240,7 @@ public final class Coderd implements AutoCloseable {
         lifecycleExecutor.close(); // no new automatic builds while the server winds down
         workspaceEvents.close(); // ends workspace watches, which would otherwise hold the drain for the whole grace
         http.shutdown(grace);
+        agents.close();
         provisionerJobs.close();
         database.close();
     }

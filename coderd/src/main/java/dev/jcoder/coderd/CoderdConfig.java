@@ -24,6 +24,9 @@ import java.util.function.Consumer;
  * @param passwordIterations    PBKDF2 iterations for new password hashes (Coder: 65535)
  * @param allowWorkspaceRenames whether {@code PATCH /workspaces/{id}} may rename ({@code --allow-workspace-renames})
  * @param autobuildPollInterval how often the lifecycle executor ticks ({@code --autobuild-poll-interval}, hidden)
+ * @param agentStatsRefreshInterval how often agents report stats (Coder's {@code CODER_AGENT_STATS_REFRESH_INTERVAL}, 30 s)
+ * @param agentBundleDirectory  where the agent bundles served at {@code /bin/coder-<os>-<arch>} are
+ *                              ({@code scripts/build-agent-bundle} writes {@code .build/agent} of the checkout)
  */
 public record CoderdConfig(
         String httpHost,
@@ -40,7 +43,9 @@ public record CoderdConfig(
         long maxRequestBodyBytes,
         int passwordIterations,
         boolean allowWorkspaceRenames,
-        Duration autobuildPollInterval) {
+        Duration autobuildPollInterval,
+        Duration agentStatsRefreshInterval,
+        java.nio.file.Path agentBundleDirectory) {
 
     public static final Duration DEFAULT_SESSION_DURATION = Duration.ofHours(24);
     public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofHours(168);
@@ -49,6 +54,7 @@ public record CoderdConfig(
     public static final int DEFAULT_LOGIN_RATE_LIMIT = 60;
     public static final long DEFAULT_MAX_REQUEST_BODY_BYTES = 10L * 1024 * 1024;
     public static final Duration DEFAULT_AUTOBUILD_POLL_INTERVAL = Duration.ofMinutes(1);
+    public static final Duration DEFAULT_AGENT_STATS_REFRESH_INTERVAL = Duration.ofSeconds(30);
 
     public CoderdConfig {
         Objects.requireNonNull(httpHost, "httpHost");
@@ -62,6 +68,8 @@ public record CoderdConfig(
             throw new IllegalArgumentException("The autobuild poll interval must be positive, not "
                     + autobuildPollInterval + ".");
         }
+        Objects.requireNonNull(agentStatsRefreshInterval, "agentStatsRefreshInterval");
+        Objects.requireNonNull(agentBundleDirectory, "agentBundleDirectory");
         if (defaultTokenLifetime.compareTo(maxTokenLifetime) > 0) {
             throw new IllegalArgumentException("The default token lifetime (" + defaultTokenLifetime
                     + ") is longer than the maximum token lifetime (" + maxTokenLifetime + ").");
@@ -73,7 +81,25 @@ public record CoderdConfig(
         return new CoderdConfig("127.0.0.1", 3000, URI.create(""), postgresUrl, DEFAULT_SESSION_DURATION,
                 DEFAULT_TOKEN_LIFETIME, DEFAULT_MAX_TOKEN_LIFETIME, false, false, DEFAULT_API_RATE_LIMIT,
                 DEFAULT_LOGIN_RATE_LIMIT, DEFAULT_MAX_REQUEST_BODY_BYTES, 65535, false,
-                DEFAULT_AUTOBUILD_POLL_INTERVAL);
+                DEFAULT_AUTOBUILD_POLL_INTERVAL, DEFAULT_AGENT_STATS_REFRESH_INTERVAL,
+                defaultAgentBundleDirectory());
+
+    }
+
+    /** {@code .build/agent} next to the {@code ./coder} launcher that started us, else under the working directory. */
+    static java.nio.file.Path defaultAgentBundleDirectory() {
+        String launcher = System.getProperty("jcoder.launcher", "");
+        java.nio.file.Path root = launcher.isEmpty() ? java.nio.file.Path.of("")
+                : java.nio.file.Path.of(launcher).toAbsolutePath().getParent();
+        return root.resolve(".build").resolve("agent").toAbsolutePath();
+    }
+
+    public CoderdConfig withAgentStatsRefreshInterval(Duration interval) {
+        return with(b -> b.agentStatsRefreshInterval = interval);
+    }
+
+    public CoderdConfig withAgentBundleDirectory(java.nio.file.Path directory) {
+        return with(b -> b.agentBundleDirectory = directory);
     }
 
     public CoderdConfig withHttp(String host, int port) {
@@ -148,6 +174,8 @@ public record CoderdConfig(
         int passwordIterations;
         boolean allowWorkspaceRenames;
         Duration autobuildPollInterval;
+        Duration agentStatsRefreshInterval;
+        java.nio.file.Path agentBundleDirectory;
 
         Copy(CoderdConfig from) {
             httpHost = from.httpHost;
@@ -165,12 +193,15 @@ public record CoderdConfig(
             passwordIterations = from.passwordIterations;
             allowWorkspaceRenames = from.allowWorkspaceRenames;
             autobuildPollInterval = from.autobuildPollInterval;
+            agentStatsRefreshInterval = from.agentStatsRefreshInterval;
+            agentBundleDirectory = from.agentBundleDirectory;
         }
 
         CoderdConfig build() {
             return new CoderdConfig(httpHost, httpPort, accessUrl, postgresUrl, sessionDuration, defaultTokenLifetime,
                     maxTokenLifetime, disableSessionExpiryRefresh, secureAuthCookie, apiRateLimit, loginRateLimit,
-                    maxRequestBodyBytes, passwordIterations, allowWorkspaceRenames, autobuildPollInterval);
+                    maxRequestBodyBytes, passwordIterations, allowWorkspaceRenames, autobuildPollInterval,
+                    agentStatsRefreshInterval, agentBundleDirectory);
         }
     }
 }

@@ -706,6 +706,101 @@ public final class CoderClient {
         });
     }
 
+    // ---- workspace agents (user-facing) ------------------------------------------------------
+
+    public WorkspaceAgent workspaceAgent(UUID id) {
+        return get("/api/v2/workspaceagents/" + id, WorkspaceAgent.class);
+    }
+
+    /** The agent's stored log lines with an id above {@code after} (0 for all). */
+    public List<WorkspaceAgentLog> workspaceAgentLogs(UUID id, long after) {
+        return send("GET", "/api/v2/workspaceagents/" + id + "/logs" + (after > 0 ? "?after=" + after : ""), null,
+                new TypeReference<List<WorkspaceAgentLog>>() {});
+    }
+
+    /**
+     * Follows the agent's logs over a WebSocket: batches of stored lines after {@code after}, then new
+     * ones as the agent sends them. {@code onLogs} runs on the caller's thread and returns false to stop;
+     * returns then or when the server closes the stream.
+     */
+    public void followWorkspaceAgentLogs(UUID id, long after,
+            java.util.function.Predicate<List<WorkspaceAgentLog>> onLogs) throws InterruptedException {
+        var frames = new java.util.concurrent.LinkedBlockingQueue<Optional<String>>();
+        var listener = new java.net.http.WebSocket.Listener() {
+            private final StringBuilder text = new StringBuilder();
+
+            @Override
+            public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket socket, CharSequence data, boolean last) {
+                text.append(data);
+                if (last) {
+                    frames.add(Optional.of(text.toString()));
+                    text.setLength(0);
+                }
+                socket.request(1);
+                return null;
+            }
+
+            @Override
+            public java.util.concurrent.CompletionStage<?> onClose(java.net.http.WebSocket socket, int status, String reason) {
+                frames.add(Optional.empty());
+                return null;
+            }
+
+            @Override
+            public void onError(java.net.http.WebSocket socket, Throwable error) {
+                frames.add(Optional.empty());
+            }
+        };
+        URI uri = URI.create(baseUrl.toString().replaceFirst("^http", "ws") + "/api/v2/workspaceagents/" + id
+                + "/logs?follow=true" + (after > 0 ? "&after=" + after : ""));
+        var builder = http.newWebSocketBuilder();
+        sessionToken.ifPresent(token -> builder.header(SESSION_TOKEN_HEADER, token));
+        java.net.http.WebSocket socket;
+        try {
+            socket = builder.buildAsync(uri, listener).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof java.net.http.WebSocketHandshakeException handshake) {
+                Object body = handshake.getResponse().body();
+                String text = body instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(body);
+                throw new CoderApiException(handshake.getResponse().statusCode(),
+                        parseError(handshake.getResponse().statusCode(), text));
+            }
+            throw new UncheckedIOException("Cannot reach " + baseUrl + ": " + e.getCause().getMessage(),
+                    new IOException(e.getCause()));
+        }
+        try {
+            while (true) {
+                Optional<String> frame = frames.take();
+                if (frame.isEmpty()) {
+                    return;
+                }
+                List<WorkspaceAgentLog> logs;
+                try {
+                    logs = json.readValue(frame.get(), new TypeReference<List<WorkspaceAgentLog>>() {});
+                } catch (JsonProcessingException e) {
+                    throw new UncheckedIOException("The server sent agent logs that are not valid JSON.", e);
+                }
+                if (!onLogs.test(logs)) {
+                    return;
+                }
+            }
+        } finally {
+            socket.abort();
+        }
+    }
+
+    /**
+     * {@code GET /workspaceagents/{id}/watch-metadata}: the agent's metadata items with their latest
+     * results (Server-Sent Events), now and after every change.
+     */
+    public EventStream<WorkspaceAgentMetadata[]> watchWorkspaceAgentMetadata(UUID id) {
+        return serverSentEvents("/api/v2/workspaceagents/" + id + "/watch-metadata", WorkspaceAgentMetadata[].class);
+    }
+
+    public WorkspaceAgentListeningPortsResponse workspaceAgentListeningPorts(UUID id) {
+        return get("/api/v2/workspaceagents/" + id + "/listening-ports", WorkspaceAgentListeningPortsResponse.class);
+    }
+
     // ---- plumbing, public for endpoints this class does not wrap yet -----------------------
 
     public <T> T get(String path, Class<T> type) {

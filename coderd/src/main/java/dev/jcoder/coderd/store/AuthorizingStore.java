@@ -958,4 +958,129 @@ public final class AuthorizingStore implements Store {
         getProvisionerJobByID(jobId).orElseThrow(NotFound::new);
         return delegate.getWorkspaceAgentScriptTimingsByJobID(jobId);
     }
+
+    // ---- workspace agents: authentication and what agents report (issue 6) ----
+    // Per-agent reads and writes are checked against the agent's workspace (the acting subject is the
+    // agent itself, acting for the workspace owner, or a user reading an agent of a workspace they can
+    // see). Batched writes of many agents are done by named system actors, after the agent API
+    // checked each agent.
+
+    /** The workspace an agent belongs to, as an RBAC object; a missing agent is a 404. */
+    private RbacObject workspaceOfAgent(UUID agentId) {
+        WorkspaceAgentTokenRow row = delegate.getWorkspaceAgentAndWorkspaceByID(agentId).orElseThrow(NotFound::new);
+        return workspaceObject(row);
+    }
+
+    private static RbacObject workspaceObject(WorkspaceAgentTokenRow row) {
+        return RbacObject.of(ResourceType.WORKSPACE).ownedBy(row.ownerId()).inOrganization(row.organizationId());
+    }
+
+    private boolean canReadAgent(UUID agentId) {
+        return delegate.getWorkspaceAgentAndWorkspaceByID(agentId).map(row -> can(READ, workspaceObject(row))).orElse(false);
+    }
+
+    @Override
+    public Optional<WorkspaceAgentTokenRow> getWorkspaceAgentAndLatestBuildByAuthToken(String authToken) {
+        // Only the system actor that authenticates agents looks agents up by their secret.
+        require(READ, SYSTEM);
+        return delegate.getWorkspaceAgentAndLatestBuildByAuthToken(authToken);
+    }
+
+    @Override
+    public Optional<WorkspaceAgentTokenRow> getWorkspaceAgentAndWorkspaceByID(UUID agentId) {
+        return readable(delegate.getWorkspaceAgentAndWorkspaceByID(agentId), AuthorizingStore::workspaceObject);
+    }
+
+    @Override
+    public Optional<WorkspaceAgentRow> getWorkspaceAgentByID(UUID agentId) {
+        return canReadAgent(agentId) ? delegate.getWorkspaceAgentByID(agentId) : Optional.empty();
+    }
+
+    @Override
+    public List<WorkspaceAppRow> getWorkspaceAppsByAgentID(UUID agentId) {
+        require(READ, workspaceOfAgent(agentId));
+        return delegate.getWorkspaceAppsByAgentID(agentId);
+    }
+
+    @Override
+    public List<WorkspaceAgentScriptRow> getWorkspaceAgentScriptsByAgentID(UUID agentId) {
+        require(READ, workspaceOfAgent(agentId));
+        return delegate.getWorkspaceAgentScriptsByAgentID(agentId);
+    }
+
+    @Override
+    public List<WorkspaceAgentLogSourceRow> getWorkspaceAgentLogSourcesByAgentID(UUID agentId) {
+        require(READ, workspaceOfAgent(agentId));
+        return delegate.getWorkspaceAgentLogSourcesByAgentID(agentId);
+    }
+
+    @Override
+    public List<WorkspaceAgentMetadataRow> getWorkspaceAgentMetadata(UUID agentId) {
+        require(READ, workspaceOfAgent(agentId));
+        return delegate.getWorkspaceAgentMetadata(agentId);
+    }
+
+    @Override
+    public void updateWorkspaceAgentLifecycleStateByID(UUID agentId, dev.jcoder.codersdk.WorkspaceAgentLifecycle state,
+            Optional<Instant> startedAt, Optional<Instant> readyAt) {
+        require(UPDATE, workspaceOfAgent(agentId));
+        delegate.updateWorkspaceAgentLifecycleStateByID(agentId, state, startedAt, readyAt);
+    }
+
+    @Override
+    public void updateWorkspaceAgentStartupByID(UUID agentId, String version, String expandedDirectory,
+            List<String> subsystems, String apiVersion) {
+        require(UPDATE, workspaceOfAgent(agentId));
+        delegate.updateWorkspaceAgentStartupByID(agentId, version, expandedDirectory, subsystems, apiVersion);
+    }
+
+    @Override
+    public void updateWorkspaceAgentConnectionByID(UUID agentId, Optional<Instant> firstConnectedAt,
+            Optional<Instant> lastConnectedAt, Optional<Instant> disconnectedAt, Instant now) {
+        require(UPDATE, workspaceOfAgent(agentId));
+        delegate.updateWorkspaceAgentConnectionByID(agentId, firstConnectedAt, lastConnectedAt, disconnectedAt, now);
+    }
+
+    @Override
+    public void updateWorkspaceAgentsLastConnectedAt(List<UUID> agentIds, Instant now) {
+        require(UPDATE, SYSTEM);
+        delegate.updateWorkspaceAgentsLastConnectedAt(agentIds, now);
+    }
+
+    @Override
+    public Optional<List<WorkspaceAgentLogRow>> insertWorkspaceAgentLogs(UUID agentId, UUID logSourceId,
+            List<NewWorkspaceAgentLog> logs, int limitBytes) {
+        require(UPDATE, workspaceOfAgent(agentId));
+        return delegate.insertWorkspaceAgentLogs(agentId, logSourceId, logs, limitBytes);
+    }
+
+    @Override
+    public List<WorkspaceAgentLogRow> getWorkspaceAgentLogsAfter(UUID agentId, long after) {
+        require(READ, workspaceOfAgent(agentId));
+        return delegate.getWorkspaceAgentLogsAfter(agentId, after);
+    }
+
+    @Override
+    public void upsertWorkspaceAgentLogSource(WorkspaceAgentLogSourceRow source) {
+        require(UPDATE, workspaceOfAgent(source.workspaceAgentId()));
+        delegate.upsertWorkspaceAgentLogSource(source);
+    }
+
+    @Override
+    public void updateWorkspaceAgentMetadata(List<WorkspaceAgentMetadataUpdate> updates) {
+        require(UPDATE, SYSTEM);
+        delegate.updateWorkspaceAgentMetadata(updates);
+    }
+
+    @Override
+    public void updateWorkspaceAppHealthsByAgentID(UUID agentId, java.util.Map<UUID, dev.jcoder.codersdk.WorkspaceAppHealth> healths) {
+        require(UPDATE, workspaceOfAgent(agentId));
+        delegate.updateWorkspaceAppHealthsByAgentID(agentId, healths);
+    }
+
+    @Override
+    public void insertWorkspaceAgentStats(List<WorkspaceAgentStatsRow> stats) {
+        require(CREATE, SYSTEM);
+        delegate.insertWorkspaceAgentStats(stats);
+    }
 }

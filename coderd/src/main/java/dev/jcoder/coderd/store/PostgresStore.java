@@ -60,6 +60,10 @@ public final class PostgresStore implements Store {
                 WorkspaceAgentMetadataRow.class, ProvisionerJobTimingRow.class, WorkspaceAgentScriptTimingRow.class)) {
             jdbi.registerRowMapper(ConstructorMapper.factory(row));
         }
+        // Rows of issue 6 (what agents report).
+        for (Class<?> row : List.of(WorkspaceAgentTokenRow.class, WorkspaceAgentLogRow.class)) {
+            jdbi.registerRowMapper(ConstructorMapper.factory(row));
+        }
         return jdbi;
     }
 
@@ -1498,5 +1502,218 @@ public final class PostgresStore implements Store {
                         JOIN workspace_resources r ON r.id = a.resource_id
                         WHERE r.job_id = :job ORDER BY st.started_at""")
                 .bind("job", jobId).mapTo(WorkspaceAgentScriptTimingRow.class).list());
+    }
+
+    // ---- workspace agents: authentication and what agents report (issue 6) ----
+
+    /** An agent with its workspace; {@code latest_build} compares its build with the workspace's newest. */
+    private static final String AGENT_WITH_WORKSPACE = """
+            SELECT a.id AS agent_id, a.name AS agent_name, w.id AS workspace_id, w.name AS workspace_name,
+                   w.owner_id, u.username AS owner_username, w.organization_id, w.template_id,
+                   w.deleted AS workspace_deleted,
+                   b.build_number = (SELECT max(lb.build_number) FROM workspace_builds lb WHERE lb.workspace_id = w.id)
+                       AS latest_build,
+                   b.transition AS build_transition
+            FROM workspace_agents a
+            JOIN workspace_resources r ON r.id = a.resource_id
+            JOIN workspace_builds b ON b.job_id = r.job_id
+            JOIN workspaces w ON w.id = b.workspace_id
+            JOIN users u ON u.id = w.owner_id
+            """;
+
+    @Override
+    public Optional<WorkspaceAgentTokenRow> getWorkspaceAgentAndLatestBuildByAuthToken(String authToken) {
+        return withHandle(h -> h.createQuery(AGENT_WITH_WORKSPACE
+                        + " WHERE a.auth_token = :token AND a.auth_token <> '' ORDER BY a.created_at DESC LIMIT 1")
+                .bind("token", authToken).mapTo(WorkspaceAgentTokenRow.class).findOne());
+    }
+
+    @Override
+    public Optional<WorkspaceAgentTokenRow> getWorkspaceAgentAndWorkspaceByID(UUID agentId) {
+        return withHandle(h -> h.createQuery(AGENT_WITH_WORKSPACE + " WHERE a.id = :id")
+                .bind("id", agentId).mapTo(WorkspaceAgentTokenRow.class).findOne());
+    }
+
+    @Override
+    public Optional<WorkspaceAgentRow> getWorkspaceAgentByID(UUID agentId) {
+        return withHandle(h -> h.createQuery("SELECT * FROM workspace_agents WHERE id = :id")
+                .bind("id", agentId).mapTo(WorkspaceAgentRow.class).findOne());
+    }
+
+    @Override
+    public List<WorkspaceAppRow> getWorkspaceAppsByAgentID(UUID agentId) {
+        return withHandle(h -> h.createQuery("SELECT * FROM workspace_apps WHERE agent_id = :id ORDER BY display_order, slug")
+                .bind("id", agentId).mapTo(WorkspaceAppRow.class).list());
+    }
+
+    @Override
+    public List<WorkspaceAgentScriptRow> getWorkspaceAgentScriptsByAgentID(UUID agentId) {
+        return withHandle(h -> h.createQuery("""
+                        SELECT * FROM workspace_agent_scripts WHERE workspace_agent_id = :id ORDER BY display_order, created_at""")
+                .bind("id", agentId).mapTo(WorkspaceAgentScriptRow.class).list());
+    }
+
+    @Override
+    public List<WorkspaceAgentLogSourceRow> getWorkspaceAgentLogSourcesByAgentID(UUID agentId) {
+        return withHandle(h -> h.createQuery("""
+                        SELECT * FROM workspace_agent_log_sources WHERE workspace_agent_id = :id ORDER BY created_at, display_name""")
+                .bind("id", agentId).mapTo(WorkspaceAgentLogSourceRow.class).list());
+    }
+
+    @Override
+    public List<WorkspaceAgentMetadataRow> getWorkspaceAgentMetadata(UUID agentId) {
+        return withHandle(h -> h.createQuery("""
+                        SELECT * FROM workspace_agent_metadata WHERE workspace_agent_id = :id ORDER BY display_order, key""")
+                .bind("id", agentId).mapTo(WorkspaceAgentMetadataRow.class).list());
+    }
+
+    @Override
+    public void updateWorkspaceAgentLifecycleStateByID(UUID agentId, dev.jcoder.codersdk.WorkspaceAgentLifecycle state,
+            Optional<Instant> startedAt, Optional<Instant> readyAt) {
+        useHandle(h -> h.createUpdate("""
+                        UPDATE workspace_agents SET lifecycle_state = :state,
+                            started_at = coalesce(CAST(:startedAt AS timestamptz), started_at),
+                            ready_at = coalesce(CAST(:readyAt AS timestamptz), ready_at)
+                        WHERE id = :id""")
+                .bind("id", agentId).bind("state", state.value())
+                .bindByType("startedAt", startedAt.orElse(null), Instant.class)
+                .bindByType("readyAt", readyAt.orElse(null), Instant.class).execute());
+    }
+
+    @Override
+    public void updateWorkspaceAgentStartupByID(UUID agentId, String version, String expandedDirectory,
+            List<String> subsystems, String apiVersion) {
+        useHandle(h -> h.createUpdate("""
+                        UPDATE workspace_agents SET version = :version, expanded_directory = :directory,
+                            subsystems = :subsystems, api_version = :apiVersion
+                        WHERE id = :id""")
+                .bind("id", agentId).bind("version", version).bind("directory", expandedDirectory)
+                .bindArray("subsystems", String.class, subsystems).bind("apiVersion", apiVersion).execute());
+    }
+
+    @Override
+    public void updateWorkspaceAgentConnectionByID(UUID agentId, Optional<Instant> firstConnectedAt,
+            Optional<Instant> lastConnectedAt, Optional<Instant> disconnectedAt, Instant now) {
+        useHandle(h -> h.createUpdate("""
+                        UPDATE workspace_agents SET
+                            first_connected_at = coalesce(CAST(:first AS timestamptz), first_connected_at),
+                            last_connected_at = coalesce(CAST(:last AS timestamptz), last_connected_at),
+                            disconnected_at = coalesce(CAST(:disconnected AS timestamptz), disconnected_at),
+                            updated_at = :now
+                        WHERE id = :id""")
+                .bind("id", agentId).bind("now", now)
+                .bindByType("first", firstConnectedAt.orElse(null), Instant.class)
+                .bindByType("last", lastConnectedAt.orElse(null), Instant.class)
+                .bindByType("disconnected", disconnectedAt.orElse(null), Instant.class).execute());
+    }
+
+    @Override
+    public void updateWorkspaceAgentsLastConnectedAt(List<UUID> agentIds, Instant now) {
+        if (agentIds.isEmpty()) {
+            return;
+        }
+        useHandle(h -> h.createUpdate("UPDATE workspace_agents SET last_connected_at = :now WHERE id = ANY(:ids)")
+                .bind("now", now).bindArray("ids", UUID.class, agentIds).execute());
+    }
+
+    @Override
+    public Optional<List<WorkspaceAgentLogRow>> insertWorkspaceAgentLogs(UUID agentId, UUID logSourceId,
+            List<NewWorkspaceAgentLog> logs, int limitBytes) {
+        int size = logs.stream().mapToInt(NewWorkspaceAgentLog::size).sum();
+        return inTransaction(tx -> ((PostgresStore) tx).withHandle(h -> {
+            // The row lock orders concurrent requests of one agent, so the limit holds exactly.
+            Optional<Boolean> fits = h.createQuery("""
+                            SELECT NOT logs_overflowed AND logs_length + :size <= :limit
+                            FROM workspace_agents WHERE id = :id FOR UPDATE""")
+                    .bind("id", agentId).bind("size", size).bind("limit", limitBytes).mapTo(Boolean.class).findOne();
+            if (fits.isEmpty()) {
+                return Optional.<List<WorkspaceAgentLogRow>>of(List.of());
+            }
+            if (!fits.get()) {
+                h.createUpdate("UPDATE workspace_agents SET logs_overflowed = true WHERE id = :id").bind("id", agentId).execute();
+                return Optional.<List<WorkspaceAgentLogRow>>empty();
+            }
+            if (logs.isEmpty()) {
+                return Optional.<List<WorkspaceAgentLogRow>>of(List.of());
+            }
+            h.createUpdate("UPDATE workspace_agents SET logs_length = logs_length + :size WHERE id = :id")
+                    .bind("id", agentId).bind("size", size).execute();
+            var batch = h.prepareBatch("""
+                    INSERT INTO workspace_agent_logs (agent_id, created_at, output, level, log_source_id)
+                    VALUES (:agentId, :createdAt, :output, :level, :source)""");
+            for (NewWorkspaceAgentLog log : logs) {
+                batch.bind("agentId", agentId).bind("createdAt", log.createdAt()).bind("output", log.output())
+                        .bind("level", log.level()).bind("source", logSourceId).add();
+            }
+            return Optional.of(batch.executePreparedBatch("*").mapTo(WorkspaceAgentLogRow.class).list());
+        }));
+    }
+
+    @Override
+    public List<WorkspaceAgentLogRow> getWorkspaceAgentLogsAfter(UUID agentId, long after) {
+        return withHandle(h -> h.createQuery("""
+                        SELECT * FROM workspace_agent_logs WHERE agent_id = :id AND id > :after ORDER BY id""")
+                .bind("id", agentId).bind("after", after).mapTo(WorkspaceAgentLogRow.class).list());
+    }
+
+    @Override
+    public void upsertWorkspaceAgentLogSource(WorkspaceAgentLogSourceRow source) {
+        useHandle(h -> h.createUpdate("""
+                        INSERT INTO workspace_agent_log_sources (id, workspace_agent_id, created_at, display_name, icon)
+                        VALUES (:id, :agentId, :createdAt, :displayName, :icon)
+                        ON CONFLICT (workspace_agent_id, id) DO NOTHING""")
+                .bind("id", source.id()).bind("agentId", source.workspaceAgentId()).bind("createdAt", source.createdAt())
+                .bind("displayName", source.displayName()).bind("icon", source.icon()).execute());
+    }
+
+    @Override
+    public void updateWorkspaceAgentMetadata(List<WorkspaceAgentMetadataUpdate> updates) {
+        if (updates.isEmpty()) {
+            return;
+        }
+        useHandle(h -> {
+            var batch = h.prepareBatch("""
+                    UPDATE workspace_agent_metadata SET value = :value, error = :error, collected_at = :collectedAt
+                    WHERE workspace_agent_id = :agentId AND key = :key""");
+            for (WorkspaceAgentMetadataUpdate update : updates) {
+                batch.bind("agentId", update.agentId()).bind("key", update.key()).bind("value", update.value())
+                        .bind("error", update.error()).bind("collectedAt", update.collectedAt()).add();
+            }
+            batch.execute();
+        });
+    }
+
+    @Override
+    public void updateWorkspaceAppHealthsByAgentID(UUID agentId, Map<UUID, dev.jcoder.codersdk.WorkspaceAppHealth> healths) {
+        if (healths.isEmpty()) {
+            return;
+        }
+        useHandle(h -> {
+            var batch = h.prepareBatch("UPDATE workspace_apps SET health = :health WHERE id = :id AND agent_id = :agentId");
+            healths.forEach((app, health) -> batch.bind("id", app).bind("agentId", agentId).bind("health", health.value()).add());
+            batch.execute();
+        });
+    }
+
+    @Override
+    public void insertWorkspaceAgentStats(List<WorkspaceAgentStatsRow> stats) {
+        if (stats.isEmpty()) {
+            return;
+        }
+        useHandle(h -> {
+            var batch = h.prepareBatch("""
+                    INSERT INTO workspace_agent_stats (id, created_at, user_id, agent_id, workspace_id, template_id,
+                        connections_by_proto, connection_count, connection_median_latency_ms, rx_packets, rx_bytes,
+                        tx_packets, tx_bytes, session_count_vscode, session_count_jetbrains,
+                        session_count_reconnecting_pty, session_count_ssh)
+                    VALUES (:id, :createdAt, :userId, :agentId, :workspaceId, :templateId,
+                        CAST(:connectionsByProto AS jsonb), :connectionCount, :connectionMedianLatencyMs, :rxPackets,
+                        :rxBytes, :txPackets, :txBytes, :sessionCountVscode, :sessionCountJetbrains,
+                        :sessionCountReconnectingPty, :sessionCountSsh)""");
+            for (WorkspaceAgentStatsRow row : stats) {
+                batch.bindMethods(row).add();
+            }
+            batch.execute();
+        });
     }
 }

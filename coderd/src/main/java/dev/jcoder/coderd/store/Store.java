@@ -323,4 +323,58 @@ public interface Store {
 
     /** The script timings of the agents a build's job created. */
     List<WorkspaceAgentScriptTimingRow> getWorkspaceAgentScriptTimingsByJobID(UUID jobId);
+
+    // ---- workspace agents: authentication and what agents report (issue 6) ----
+
+    /** The newest agent with this token and its workspace, whether or not its build is still the latest. */
+    Optional<WorkspaceAgentTokenRow> getWorkspaceAgentAndLatestBuildByAuthToken(String authToken);
+
+    /** An agent with its workspace (same shape as {@link #getWorkspaceAgentAndLatestBuildByAuthToken}). */
+    Optional<WorkspaceAgentTokenRow> getWorkspaceAgentAndWorkspaceByID(UUID agentId);
+
+    Optional<WorkspaceAgentRow> getWorkspaceAgentByID(UUID agentId);
+
+    List<WorkspaceAppRow> getWorkspaceAppsByAgentID(UUID agentId);
+
+    List<WorkspaceAgentScriptRow> getWorkspaceAgentScriptsByAgentID(UUID agentId);
+
+    List<WorkspaceAgentLogSourceRow> getWorkspaceAgentLogSourcesByAgentID(UUID agentId);
+
+    /** The agent's metadata definitions with their latest results, in display order. */
+    List<WorkspaceAgentMetadataRow> getWorkspaceAgentMetadata(UUID agentId);
+
+    /** Sets the lifecycle state; {@code startedAt}/{@code readyAt} are written only when present. */
+    void updateWorkspaceAgentLifecycleStateByID(UUID agentId, dev.jcoder.codersdk.WorkspaceAgentLifecycle state,
+            Optional<Instant> startedAt, Optional<Instant> readyAt);
+
+    void updateWorkspaceAgentStartupByID(UUID agentId, String version, String expandedDirectory, List<String> subsystems,
+            String apiVersion);
+
+    /** Writes the connection timestamps that are present and {@code updated_at}. */
+    void updateWorkspaceAgentConnectionByID(UUID agentId, Optional<Instant> firstConnectedAt,
+            Optional<Instant> lastConnectedAt, Optional<Instant> disconnectedAt, Instant now);
+
+    /** The tunnel heartbeat of many connected agents in one statement. */
+    void updateWorkspaceAgentsLastConnectedAt(List<UUID> agentIds, Instant now);
+
+    /**
+     * Stores an agent's log lines unless they would take its total output over {@code limitBytes}; then
+     * nothing is stored, the agent is marked {@code logs_overflowed} and the result is empty.
+     */
+    Optional<List<WorkspaceAgentLogRow>> insertWorkspaceAgentLogs(UUID agentId, UUID logSourceId,
+            List<NewWorkspaceAgentLog> logs, int limitBytes);
+
+    /** Log lines with an id above {@code after}, oldest first. */
+    List<WorkspaceAgentLogRow> getWorkspaceAgentLogsAfter(UUID agentId, long after);
+
+    /** Creates the log source unless the agent has one with that id already. */
+    void upsertWorkspaceAgentLogSource(WorkspaceAgentLogSourceRow source);
+
+    /** Writes results of existing metadata items (unknown keys are ignored), many agents in one batch. */
+    void updateWorkspaceAgentMetadata(List<WorkspaceAgentMetadataUpdate> updates);
+
+    /** Sets the health of the agent's apps named in {@code healths} (apps of other agents are not touched). */
+    void updateWorkspaceAppHealthsByAgentID(UUID agentId, java.util.Map<UUID, dev.jcoder.codersdk.WorkspaceAppHealth> healths);
+
+    void insertWorkspaceAgentStats(List<WorkspaceAgentStatsRow> stats);
 }
