@@ -57,9 +57,12 @@ public final class LogSender implements AutoCloseable {
             droppedLines++;
             return false;
         }
+        boolean wasEmpty = queued.isEmpty();
         queued.computeIfAbsent(source, id -> new ArrayList<>()).add(line);
         queuedBytes += size;
-        if (queuedBytes >= MAX_BATCH_BYTES) {
+        // Wake the sender when it sleeps on an empty queue (it then waits a flush interval for more
+        // lines), or when a full batch is ready.
+        if (wasEmpty || queuedBytes >= MAX_BATCH_BYTES) {
             notifyAll();
         }
         return true;

@@ -84,8 +84,8 @@ class InitScriptTest {
         try {
             Awaitility.await("agent ready (log: " + home.resolve("init.log") + ")").atMost(Duration.ofSeconds(90))
                     .pollInterval(Duration.ofMillis(100))
-                    .until(() -> owner.workspaceAgent(agentId).lifecycleState() == WorkspaceAgentLifecycle.READY);
-            assertThat(owner.workspaceAgent(agentId).status()).isEqualTo(WorkspaceAgentStatus.CONNECTED);
+                    .until(() -> owner.workspaceAgent(agentId).lifecycleState() == WorkspaceAgentLifecycle.READY
+                            && owner.workspaceAgent(agentId).status() == WorkspaceAgentStatus.CONNECTED);
             assertThat(owner.workspaceAgentLogs(agentId, 0)).extracting(l -> l.output()).contains("hello from main");
             assertThat(home.resolve(".cache/jcoder-agent/coder")).isExecutable();
             assertThat(home.resolve(".cache/jcoder-agent/coder.etag")).exists();
@@ -95,6 +95,17 @@ class InitScriptTest {
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("agent exited after SIGTERM").isTrue();
         }
         assertThat(owner.workspaceAgent(agentId).lifecycleState()).isEqualTo(WorkspaceAgentLifecycle.OFF);
+
+        // A restarted workspace runs the script again: the cached agent is reused (ETag unchanged).
+        Process again = runScript(initScript("linux", "amd64"), home, Map.of("CODER_AGENT_TOKEN", created.token()));
+        try {
+            Awaitility.await("agent ready again").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> owner.workspaceAgent(agentId).lifecycleState() == WorkspaceAgentLifecycle.READY);
+            assertThat(Files.readString(home.resolve("init.log"))).contains("The cached agent is up to date.");
+        } finally {
+            again.destroy();
+            assertThat(again.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
     }
 
     @Test

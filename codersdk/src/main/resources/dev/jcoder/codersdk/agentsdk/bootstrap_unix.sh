@@ -24,14 +24,22 @@ ETAG_FILE="$CACHE_DIR/coder.etag"
 
 download() {
 	if command -v curl >/dev/null 2>&1; then
-		# --etag-compare sends If-None-Match: an unchanged agent is not downloaded again.
-		if [ -x "$BINARY" ] && curl --help all 2>/dev/null | grep -q -- --etag-compare; then
-			curl -fsSL --etag-compare "$ETAG_FILE" --etag-save "$ETAG_FILE.new" -o "$BINARY.new" "$BINARY_URL" || return $?
-			if [ -s "$BINARY.new" ]; then mv -f "$BINARY.new" "$BINARY"; else rm -f "$BINARY.new"; fi
-			mv -f "$ETAG_FILE.new" "$ETAG_FILE" 2>/dev/null || true
+		set -- -fsSL -o "$BINARY.new"
+		if curl --help all 2>/dev/null | grep -q -- --etag-save; then
+			set -- "$@" --etag-save "$ETAG_FILE.new"
+			# If-None-Match: an agent that did not change is not downloaded again (304).
+			if [ -x "$BINARY" ] && [ -s "$ETAG_FILE" ]; then
+				set -- "$@" --etag-compare "$ETAG_FILE"
+			fi
+		fi
+		rm -f "$BINARY.new" "$ETAG_FILE.new"
+		curl "$@" "$BINARY_URL" || return $?
+		if [ -s "$ETAG_FILE.new" ]; then mv -f "$ETAG_FILE.new" "$ETAG_FILE"; else rm -f "$ETAG_FILE.new"; fi
+		if [ ! -s "$BINARY.new" ]; then
+			rm -f "$BINARY.new"
+			echo "The cached agent is up to date."
 			return 0
 		fi
-		curl -fsSL -o "$BINARY.new" "$BINARY_URL" || return $?
 	elif command -v wget >/dev/null 2>&1; then
 		wget -q -O "$BINARY.new" "$BINARY_URL" || return $?
 	elif command -v busybox >/dev/null 2>&1; then
