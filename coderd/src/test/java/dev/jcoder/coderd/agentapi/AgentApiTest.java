@@ -244,7 +244,6 @@ class AgentApiTest {
         denied(() -> nobody.updateWorkspaceAgentMetadata(List.of()));
         denied(() -> nobody.updateWorkspaceAppHealthsByAgentID(agentId, Map.of()));
         denied(() -> nobody.insertWorkspaceAgentStats(List.of()));
-        denied(() -> nobody.updateWorkspacesLastUsedAt(List.of(created.workspace().id()), now));
     }
 
     private static void denied(ThrowingCallable call) {
