@@ -29,7 +29,8 @@ import picocli.CommandLine.Command;
         header = "jcoder: self-hosted cloud development environments, compatible with Coder.",
         description = {"", "Get started:", "  coder server                 run the control plane on http://127.0.0.1:3000",
             "  coder login <url>            sign in (creates the first user on a new deployment)",
-            "  coder whoami                 show who you are signed in as", ""})
+            "  coder whoami                 show who you are signed in as",
+            "  coder create dev -t <name>   create a workspace from a template (coder list shows yours)", ""})
 public final class RootCommand implements Runnable {
     /**
      * The subcommands, in help order. Building a picocli model costs reflection over every option,

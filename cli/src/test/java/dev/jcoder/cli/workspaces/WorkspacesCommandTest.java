@@ -210,6 +210,12 @@ class WorkspacesCommandTest {
         Result unknownParameter = create("late", "params", "--parameter", "projekt=x");
         assertThat(unknownParameter.err()).contains("Parameter \"projekt\" is not present in the template. Did you mean: project?");
         assertThat(owner.workspaces("owner:me name:late", 0, 0).workspaces()).isEmpty();
+        Result badName = create("Not_A-Valid_Name!", "plain");
+        assertThat(badName.exitCode()).isEqualTo(1);
+        assertThat(badName.err()).contains("name: Validation failed for tag \"workspace_name\"");
+        Result shortTtl = create("short-lived", "plain", "--stop-after", "30s");
+        assertThat(shortTtl.exitCode()).isEqualTo(1);
+        assertThat(shortTtl.err()).contains("time until shutdown must be at least one minute");
         assertSucceeded(create("taken", "plain"));
         assertThat(create("taken", "plain").err()).contains("A workspace already exists named \"taken\"!");
     }
