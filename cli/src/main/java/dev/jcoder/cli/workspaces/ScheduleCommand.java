@@ -133,21 +133,21 @@ public final class ScheduleCommand implements Runnable {
         public void run() {
             CoderClient client = global.client();
             boolean manual = schedule.size() == 1 && schedule.getFirst().equals("manual");
-            String spec = manual ? null : AutostartSchedule.fromCli(schedule, AutostartSchedule.localLocation()).cron();
+            String cron = manual ? null : AutostartSchedule.fromCli(schedule, AutostartSchedule.localLocation()).cron();
             Workspace workspace = WorkspaceReference.resolve(client, workspaceName);
             if (!manual) {
                 Template template = client.template(workspace.templateId());
                 // Templates allow every day by default; warn only when they restrict the days.
                 if (template.autostartRequirement() != null && template.autostartRequirement().daysOfWeek().size() < 7) {
-                    PrintWriter err = this.spec.commandLine().getErr();
+                    PrintWriter err = spec.commandLine().getErr();
                     err.println("Warning: your workspace template restricts autostart to the following days: "
                             + String.join(", ", template.autostartRequirement().daysOfWeek()) + ".");
                     err.println("Your workspace may only autostart on these days.");
                     err.flush();
                 }
             }
-            client.updateWorkspaceAutostart(workspace.id(), new UpdateWorkspaceAutostartRequest(spec));
-            display(client, workspace, output, this.spec.commandLine().getOut());
+            client.updateWorkspaceAutostart(workspace.id(), new UpdateWorkspaceAutostartRequest(cron));
+            display(client, workspace, output, spec.commandLine().getOut());
         }
 
         @Override
