@@ -43,5 +43,6 @@ export async function launchBrowser() {
 }
 
 export async function screenshot(page, name) {
-  await page.screenshot({ path: join(screenshotsDir, `${name}.png`), fullPage: true });
+  // A sticky app bar would be painted mid-page in a full-page capture; keep it at the top.
+  await page.screenshot({ path: join(screenshotsDir, `${name}.png`), fullPage: true, style: "header.MuiAppBar-root { position: static !important; }" });
 }

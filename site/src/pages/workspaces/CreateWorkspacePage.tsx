@@ -1,6 +1,7 @@
 import Alert from "@mui/material/Alert";
 import Box from "@mui/material/Box";
 import Button from "@mui/material/Button";
+import Link from "@mui/material/Link";
 import MenuItem from "@mui/material/MenuItem";
 import Paper from "@mui/material/Paper";
 import Skeleton from "@mui/material/Skeleton";
@@ -114,7 +115,10 @@ export default function CreateWorkspacePage() {
         title="New workspace"
         subtitle={
           <>
-            from <RouterLink to={templatePath(t.name)}>{t.display_name || t.name}</RouterLink>
+            from{" "}
+            <Link component={RouterLink} to={templatePath(t.name)}>
+              {t.display_name || t.name}
+            </Link>
             {version.data ? ` (version ${version.data.name})` : ""}
           </>
         }

@@ -39,20 +39,20 @@ export function SSHButton({ owner, workspace, agent, me }: { owner: string; work
             <CodeBlock value={commands.coderSsh} label="coder ssh command" />
           </Box>
           {commands.openSsh && (
-          <Box>
-            <Typography variant="body2" color="text.secondary" sx={{ mb: 0.5 }}>
-              Or configure OpenSSH once:
-            </Typography>
-            <CodeBlock value={commands.configSsh} label="config-ssh command" />
-          </Box>
-          )}
-          {commands.openSsh && (
-          <Box>
-            <Typography variant="body2" color="text.secondary" sx={{ mb: 0.5 }}>
-              then connect with ssh, scp, rsync or your editor:
-            </Typography>
-            <CodeBlock value={commands.openSsh} label="ssh command" />
-          </Box>
+            <>
+              <Box>
+                <Typography variant="body2" color="text.secondary" sx={{ mb: 0.5 }}>
+                  Or configure OpenSSH once:
+                </Typography>
+                <CodeBlock value={commands.configSsh} label="config-ssh command" />
+              </Box>
+              <Box>
+                <Typography variant="body2" color="text.secondary" sx={{ mb: 0.5 }}>
+                  then connect with ssh, scp, rsync or your editor:
+                </Typography>
+                <CodeBlock value={commands.openSsh} label="ssh command" />
+              </Box>
+            </>
           )}
         </Stack>
       </Popover>
