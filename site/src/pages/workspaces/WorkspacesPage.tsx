@@ -12,7 +12,7 @@ import TableCell from "@mui/material/TableCell";
 import TableHead from "@mui/material/TableHead";
 import TextField from "@mui/material/TextField";
 import Typography from "@mui/material/Typography";
-import { memo, useEffect, useState } from "react";
+import { memo, useEffect, useRef, useState } from "react";
 import { Link as RouterLink, useSearchParams } from "react-router";
 import { fieldError } from "../../api/client";
 import { useQuickBuild, useWorkspaces } from "../../api/queries/workspaces";
@@ -141,12 +141,23 @@ export default function WorkspacesPage() {
   const workspaces = useWorkspaces(filter);
   const quick = useQuickBuild();
   const [busyId, setBusyId] = useState<string | null>(null);
+  // The box drives the URL (debounced); the URL drives the box only when it changed some other way
+  // (back/forward), never while the user is typing.
+  const pushed = useRef(filter);
   useEffect(() => {
     if (search === filter) return;
-    const timer = setTimeout(() => setParams({ filter: search }, { replace: true }), 350);
+    const timer = setTimeout(() => {
+      pushed.current = search;
+      setParams({ filter: search }, { replace: true });
+    }, 350);
     return () => clearTimeout(timer);
   }, [search, filter, setParams]);
-  useEffect(() => setSearch(filter), [filter]);
+  useEffect(() => {
+    if (filter !== pushed.current) {
+      pushed.current = filter;
+      setSearch(filter);
+    }
+  }, [filter]);
 
   const onBuild: QuickBuild = (workspace, transition) => {
     setBusyId(workspace.id);
@@ -192,6 +203,7 @@ export default function WorkspacesPage() {
                 variant={filter === p.filter ? "filled" : "outlined"}
                 color={filter === p.filter ? "primary" : "default"}
                 onClick={() => {
+                  pushed.current = p.filter;
                   setSearch(p.filter);
                   setParams({ filter: p.filter }, { replace: true });
                 }}
