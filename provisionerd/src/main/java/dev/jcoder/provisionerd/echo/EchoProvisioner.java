@@ -124,6 +124,6 @@ public final class EchoProvisioner implements Provisioner {
                         agent.connectionTimeoutSeconds(), agent.troubleshootingUrl(),
                         agent.authToken().isEmpty() ? UUID.randomUUID().toString() : agent.authToken(), agent.scripts(),
                         agent.metadata(), agent.displayApps(), agent.order(), agent.motdFile(), agent.authType(),
-                        agent.instanceId())).toList(), resource.metadata())).toList();
+                        agent.instanceId(), agent.initScript())).toList(), resource.metadata())).toList();
     }
 }

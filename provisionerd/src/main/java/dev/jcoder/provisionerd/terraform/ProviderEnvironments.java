@@ -16,6 +16,9 @@ final class ProviderEnvironments {
 
     /** "start", "stop" or "destroy", as the provider's {@code coder_workspace.transition} reads it. */
     static String transition(WorkspaceTransition transition) {
+        if (transition == null) {
+            return "start";
+        }
         return switch (transition) {
             case START -> "start";
             case STOP -> "stop";

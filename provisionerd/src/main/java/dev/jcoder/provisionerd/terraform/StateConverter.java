@@ -188,7 +188,7 @@ final class StateConverter {
                     text(values, "arch"), text(values, "dir"), environment, apps, values.path("connection_timeout").asInt(),
                     text(values, "troubleshooting_url"), text(values, "token"), scripts, metadata,
                     displayApps(values.path("display_apps")), values.path("order").asInt(), text(values, "motd_file"),
-                    text(values, "auth"), instanceId);
+                    text(values, "auth"), instanceId, text(values, "init_script"));
         }
 
         private static List<Script> legacyScripts(JsonNode values) {

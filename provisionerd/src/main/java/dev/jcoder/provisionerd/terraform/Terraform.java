@@ -65,11 +65,6 @@ final class Terraform {
         return capture(List.of("show", "-json", planFile.toString()));
     }
 
-    /** {@code terraform show -json}: the current state as JSON. */
-    String showState() throws TerraformCommandException, InterruptedException {
-        return capture(List.of("show", "-json"));
-    }
-
     /** {@code terraform graph}: the resources of the configuration and their dependencies (DOT). */
     String graph() throws TerraformCommandException, InterruptedException {
         return capture(List.of("graph"));

@@ -41,8 +41,8 @@ import org.slf4j.LoggerFactory;
  *       {@code graph}; reports parameters, presets, workspace tags, external auth and the resources of
  *       both plans.</li>
  *   <li>Workspace build: writes the previous state, {@code init}, {@code plan} (with {@code -destroy}
- *       for delete) while {@code graph} runs, {@code apply}, {@code show -json}; reports the new state,
- *       the resources with their agents and the timings. A failed or canceled build still hands back
+ *       for delete) while {@code graph} runs, {@code apply}; reads the new state file and reports it with
+ *       the resources and agents it holds and the timings. A failed or canceled build still hands back
  *       the state terraform wrote.</li>
  *   <li>Dry run: like a build, plan only.</li>
  * </ul>
@@ -196,7 +196,11 @@ public final class TerraformProvisioner implements Provisioner, AutoCloseable {
 
     private JobResult build(JobPayload.WorkspaceBuild build, Path workDirectory, JobSession session, TerraformRun run)
             throws JobFailedException, InterruptedException {
-        WorkspaceTransition transition = build.metadata().workspaceTransition();
+        if (build.metadata() == null) {
+            throw new JobFailedException("The workspace build job carries no metadata.", "", build.state());
+        }
+        WorkspaceTransition transition = build.metadata().workspaceTransition() == null ? WorkspaceTransition.START
+                : build.metadata().workspaceTransition();
         try {
             if (build.state().length > 0) {
                 Files.write(workDirectory.resolve(TerraformRun.STATE_FILE), build.state());
@@ -225,9 +229,11 @@ public final class TerraformProvisioner implements Provisioner, AutoCloseable {
             } finally {
                 run.addTimings(applyOutput.timings());
             }
-            String state = terraform.showState();
-            TemplateResources resources = StateConverter.convert(stateModules(state), TerraformRun.join(graph));
-            return new JobResult.WorkspaceBuild(run.stateOr(new byte[0]), resources.resources(), run.timings());
+            // The state file has what `show -json` would print; reading it saves a terraform process.
+            byte[] state = run.stateOr(new byte[0]);
+            TemplateResources resources = StateConverter.convert(List.of(StateFile.rootModule(state)),
+                    TerraformRun.join(graph));
+            return new JobResult.WorkspaceBuild(state, resources.resources(), run.timings());
         } catch (TerraformCommandException e) {
             throw failure(e, session, run.stateOr(build.state()));
         } catch (InvalidTemplateException | IOException e) {
@@ -237,6 +243,9 @@ public final class TerraformProvisioner implements Provisioner, AutoCloseable {
 
     private JobResult dryRun(JobPayload.TemplateDryRun dryRun, JobSession session, TerraformRun run)
             throws JobFailedException, InterruptedException {
+        if (dryRun.metadata() == null) {
+            throw new JobFailedException("The dry run job carries no metadata.");
+        }
         Path plan = Path.of(PLAN_FILE);
         try {
             Terraform terraform = run.terraform(ProviderEnvironments.forPlan(dryRun.metadata(),
@@ -304,10 +313,6 @@ public final class TerraformProvisioner implements Provisioner, AutoCloseable {
         JsonNode plan = TerraformRun.json(json);
         return List.of(plan.path("prior_state").path("values").path("root_module"),
                 plan.path("planned_values").path("root_module"));
-    }
-
-    private static List<JsonNode> stateModules(String json) throws IOException {
-        return List.of(TerraformRun.json(json).path("values").path("root_module"));
     }
 
     private static String readme(Path workDirectory) {

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jcoder.codersdk.LogLevel;
+import dev.jcoder.codersdk.ProvisionerType;
+import dev.jcoder.codersdk.VariableValue;
+import dev.jcoder.codersdk.provisionerd.AcquiredJob;
+import dev.jcoder.codersdk.provisionerd.JobPayload;
+import dev.jcoder.codersdk.provisionerd.Metadata;
+import dev.jcoder.codersdk.provisionerd.RichParameterValue;
 import dev.jcoder.codersdk.TemplateVersionParameter;
 import dev.jcoder.codersdk.TemplateVersionParameterType;
 import dev.jcoder.codersdk.ValidationMonotonicOrder;
@@ -20,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -393,6 +400,20 @@ class TemplateImportTest {
         assertThat(session.output("Detecting persistent resources")).anyMatch(line -> line.contains("Plan:"));
         assertThat(session.output("Detecting ephemeral resources")).anyMatch(line -> line.contains("Plan:"));
         assertThat(session.lines).noneMatch(line -> line.level() == LogLevel.ERROR);
+    }
+
+    @Test
+    void dryRunPlansTheStartResourcesWithTheGivenParameterValues(@TempDir Path jobs) throws Exception {
+        Path work = Jobs.workDirectory(TEMPLATE, jobs);
+        Metadata metadata = Metadata.forImport(Jobs.ACCESS_URL, "starter", "v1", UUID.randomUUID());
+        AcquiredJob job = new AcquiredJob(UUID.randomUUID(), java.time.Instant.now(), ProvisionerType.TERRAFORM, "alice",
+                new byte[0], new JobPayload.TemplateDryRun(List.of(new RichParameterValue("region", "us"),
+                        new RichParameterValue("name", "x")), List.of(new VariableValue("image", "ubuntu")), metadata));
+
+        JobResult.TemplateDryRun result = (JobResult.TemplateDryRun) provisioner.run(job, work, new RecordingSession());
+
+        assertThat(result.resources()).extracting(Resource::name).containsExactly("dev", "home", "sidecar");
+        assertThat(result.resources().getFirst().agents()).extracting(Agent::name).containsExactly("main");
     }
 
     @Test
