@@ -12,6 +12,11 @@ import dev.jcoder.codersdk.CreateTemplateRequest;
 import dev.jcoder.codersdk.CreateTemplateVersionRequest;
 import dev.jcoder.codersdk.ProvisionerType;
 import dev.jcoder.codersdk.Json;
+import dev.jcoder.codersdk.LogLevel;
+import dev.jcoder.codersdk.agentsdk.AgentClient;
+import dev.jcoder.codersdk.agentsdk.Log;
+import dev.jcoder.codersdk.agentsdk.PatchLogs;
+import dev.jcoder.codersdk.agentsdk.PostLogSourceRequest;
 import dev.jcoder.codersdk.Template;
 import dev.jcoder.codersdk.TemplateVersion;
 import dev.jcoder.codersdk.Workspace;
@@ -444,6 +449,29 @@ class WorkspacesCommandTest {
         Result tooFarBack = cli.run("logs", "logged", "-n", "-5");
         assertThat(tooFarBack.exitCode()).isEqualTo(1);
         assertThat(tooFarBack.err()).contains("Invalid build number offset -5");
+    }
+
+    @Test
+    void logsInterleaveTheAgentsLinesWithTheBuilds() {
+        String token = UUID.randomUUID().toString();
+        Map<String, Object> resource = Map.of("name", "dev", "type", "null_resource",
+                "agents", List.of(Map.of("name", "main", "auth_token", token)));
+        template("with-agent", Map.of("resources", List.of(resource),
+                "build", Map.of("resources", List.of(resource), "logs", List.of(Map.of("stage", "Applying", "output", "agent build")))));
+        assertSucceeded(create("agented", "with-agent"));
+        AgentClient agent = new AgentClient(coderd.url(), token);
+        UUID source = UUID.randomUUID();
+        agent.postLogSource(new PostLogSourceRequest(source, "Startup Script", ""));
+        agent.patchLogs(new PatchLogs(source, List.of(new Log(java.time.Instant.now(), "hello from the agent", LogLevel.INFO))));
+
+        Result logs = cli.run("logs", "agented");
+        assertSucceeded(logs);
+        List<String> lines = logs.out().lines().toList();
+        assertThat(lines).anyMatch(line -> line.endsWith("[info] [provisioner|Applying] agent build"))
+                .anyMatch(line -> line.endsWith("[info] [agent.main|Startup Script] hello from the agent"));
+        assertThat(lines.indexOf(lines.stream().filter(line -> line.contains("agent build")).findFirst().orElseThrow()))
+                .isLessThan(lines.indexOf(lines.stream().filter(line -> line.contains("hello from")).findFirst().orElseThrow()));
+        assertThat(cli.run("show", "agented").out()).contains("null_resource.dev", "└─ main (linux, amd64)");
     }
 
     // ---- schedules and settings -----------------------------------------------------------
