@@ -65,11 +65,16 @@ public final class TerraformProvisionerBench {
 
             List<Long> provisioned = new ArrayList<>();
             List<Long> imports = new ArrayList<>();
+            Map<String, List<Long>> stages = new java.util.TreeMap<>();
             for (int i = 0; i < iterations; i++) {
                 long start = System.nanoTime();
-                byte[] state = build(provisioner, template, scratch, WorkspaceTransition.START, new byte[0], variables)
-                        .state();
+                JobResult.WorkspaceBuild started = build(provisioner, template, scratch, WorkspaceTransition.START,
+                        new byte[0], variables);
                 provisioned.add(millisSince(start));
+                byte[] state = started.state();
+                started.timings().stream().filter(t -> t.stage().equals("init") || t.stage().equals("graph"))
+                        .forEach(t -> stages.computeIfAbsent(t.stage(), k -> new ArrayList<>())
+                                .add(Duration.between(t.startedAt(), t.endedAt()).toMillis()));
                 build(provisioner, template, scratch, WorkspaceTransition.DELETE, state, variables);
 
                 start = System.nanoTime();
@@ -86,6 +91,8 @@ public final class TerraformProvisionerBench {
             System.out.printf("  start build through the provisioner     %6d ms   (all: %s)%n", build, provisioned);
             System.out.printf("  plain terraform plan+apply, same setup  %6d ms   (all: %s)%n", alone, plain);
             System.out.printf("  provider overhead per build             %6d ms   (target <= 500)%n", build - alone);
+            stages.forEach((stage, times) -> System.out.printf("    of which terraform %-5s (median)      %6d ms%s%n",
+                    stage, median(times), stage.equals("graph") ? "   (runs alongside plan)" : ""));
             System.out.printf("  template import, warm init              %6d ms   (target <= 3000; all: %s)%n",
                     median(imports), imports);
         } finally {

@@ -31,6 +31,9 @@ final class ServerLogging {
         for (String quiet : new String[] {"org.eclipse.jetty", "io.javalin", "com.zaxxer.hikari", "org.flywaydb", "io.zonky"}) {
             context.getLogger(quiet).setLevel(verbose ? Level.INFO : Level.WARN);
         }
+        // grpc-netty sets SO_KEEPALIVE on every connection, which the unix-socket channels of the
+        // hosted coder provider reject with a warning per terraform command.
+        context.getLogger("io.grpc.netty.shaded.io.netty.bootstrap.ServerBootstrap").setLevel(verbose ? Level.INFO : Level.ERROR);
         if (humanPath != null && !humanPath.isBlank()) {
             PatternLayoutEncoder encoder = new PatternLayoutEncoder();
             encoder.setContext(context);

@@ -98,7 +98,16 @@ final class TerraformRun implements AutoCloseable {
         session.log(level, stage, line);
     }
 
+    /**
+     * {@code terraform init}, unless the template needs nothing it would install (see
+     * {@link ConfigurationBlocks}).
+     */
     void init(Terraform terraform) throws TerraformCommandException, InterruptedException {
+        if (!ConfigurationBlocks.needInit(workDirectory)) {
+            session.log(LogLevel.INFO, "Setting up", "Skipping terraform init: the template has no modules and uses "
+                    + "only coder/coder (served by this provisioner) and Terraform's built-in provider.");
+            return;
+        }
         Instant start = clock.instant();
         MachineReadableOutput output = output("Setting up", "init");
         terraform.init(output);

@@ -61,7 +61,7 @@ final class VariableDeclarations {
     }
 
     /** A small HCL reader: enough of the native syntax to find variable blocks and their literals. */
-    private static final class HclReader {
+    static final class HclReader {
         private final String text;
         private int position;
 
@@ -97,6 +97,63 @@ final class VariableDeclarations {
                     variables.add(variable(labels.getFirst()));
                 } else {
                     skipBody();
+                }
+            }
+        }
+
+        /** Top-level blocks with their labels and body text (without the braces); attributes skipped. */
+        List<ConfigurationBlocks.Block> blocks() {
+            List<ConfigurationBlocks.Block> blocks = new ArrayList<>();
+            while (true) {
+                skipSpace(true);
+                if (position >= text.length()) {
+                    return blocks;
+                }
+                String type = identifier();
+                skipSpace(false);
+                if (peek() == '=') {
+                    position++;
+                    skipExpression();
+                    continue;
+                }
+                List<String> labels = new ArrayList<>();
+                while (peek() != '{') {
+                    if (position >= text.length()) {
+                        throw new IllegalStateException("unterminated block header");
+                    }
+                    labels.add(peek() == '"' ? (String) stringLiteral() : identifier());
+                    skipSpace(false);
+                }
+                position++;
+                int start = position;
+                skipBody();
+                blocks.add(new ConfigurationBlocks.Block(type, labels, text.substring(start, position - 1)));
+            }
+        }
+
+        /** The attributes of a body as literals (a non-constant expression as its text). */
+        Map<String, Object> attributes() {
+            Map<String, Object> attributes = new LinkedHashMap<>();
+            while (true) {
+                skipSpace(true);
+                if (position >= text.length()) {
+                    return attributes;
+                }
+                String name = identifier();
+                skipSpace(false);
+                if (peek() != '=') {
+                    while (position < text.length() && peek() != '{') {
+                        position++;
+                    }
+                    position++;
+                    skipBody();
+                    continue;
+                }
+                position++;
+                attributes.put(name, literal());
+                skipSpace(false);
+                if (peek() == '\n' || peek() == ',') {
+                    position++;
                 }
             }
         }

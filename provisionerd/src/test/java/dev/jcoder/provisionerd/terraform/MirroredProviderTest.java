@@ -77,6 +77,10 @@ class MirroredProviderTest {
                 throw new AssertionError(session.allOutput(), e);
             }
 
+            assertThat(build.timings()).anySatisfy(timing -> {
+                assertThat(timing.stage()).isEqualTo("init");
+                assertThat(timing.action()).isEqualTo("initializing terraform");
+            });
             assertThat(build.resources()).singleElement().satisfies(resource -> {
                 assertThat(resource.name()).isEqualTo("dev");
                 assertThat(resource.agents()).singleElement()
