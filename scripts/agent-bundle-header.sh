@@ -23,6 +23,7 @@ fi
 exec "$dir/runtime/bin/java" -XX:+UseSerialGC -Xms16m -Xmx512m -Xss512k -XX:TieredStopAtLevel=1 \
 	-XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=128m -XX:+AutoCreateSharedArchive \
 	-XX:SharedArchiveFile="$dir/agent.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
-	--enable-native-access=ALL-UNNAMED -cp "$dir/lib/*" dev.jcoder.agent.AgentMain "$@"
+	-Dlogback.configurationFile=dev/jcoder/agent/logback-agent.xml --enable-native-access=ALL-UNNAMED \
+	-cp "$dir/lib/*" dev.jcoder.agent.AgentMain "$@"
 exit 0
 # The payload follows this line.

@@ -132,7 +132,8 @@ public final class Coderd implements AutoCloseable {
         BuildInfoResponse buildInfo = new BuildInfoResponse("https://github.com/coder/coder", version, "",
                 false, "2.0", "1.4", "", deploymentId, false);
 
-        AgentServices agents = new AgentServices(new dev.jcoder.coderd.agentapi.AgentConnections(store, clock),
+        AgentServices agents = new AgentServices(
+                new dev.jcoder.coderd.agentapi.AgentConnections(store, clock, workspaceEvents::publish),
                 new dev.jcoder.coderd.agentapi.AgentReportBatcher(store, jobs.pubsub(), activityBumper::bump,
                         Duration.ofSeconds(1)));
         List<dev.jcoder.coderd.http.Api> apis = List.of(
@@ -152,7 +153,7 @@ public final class Coderd implements AutoCloseable {
                 new WorkspaceUsageApi(activityBumper),
                 new dev.jcoder.coderd.agentapi.AgentApi(new dev.jcoder.coderd.agentapi.AgentAuthenticator(store),
                         agents.batcher(), new dev.jcoder.coderd.agentapi.AgentTunnelEndpoint(agents.connections()),
-                        jobs.pubsub(), clock, config),
+                        jobs.pubsub(), clock, config, workspaceEvents::publish),
                 new dev.jcoder.coderd.agentapi.WorkspaceAgentsApi(authenticator, agents.connections(), jobs.pubsub(), clock),
                 new dev.jcoder.coderd.agentapi.AgentDeliveryApi(config.agentBundleDirectory(), listening::get),
                 routes -> routes.get("/api/v2/buildinfo", ctx -> ctx.json(withDashboardUrl(buildInfo, listening.get()))));

@@ -67,9 +67,12 @@ public final class AgentApi implements Api {
     private final Pubsub pubsub;
     private final InstantSource clock;
     private final CoderdConfig config;
+    private final java.util.function.Consumer<UUID> workspaceChanged;
 
+    /** @param workspaceChanged tells workspace watchers that an agent of the workspace changed */
     public AgentApi(AgentAuthenticator authenticator, AgentReportBatcher batcher, AgentTunnelEndpoint tunnel,
-            Pubsub pubsub, InstantSource clock, CoderdConfig config) {
+            Pubsub pubsub, InstantSource clock, CoderdConfig config, java.util.function.Consumer<UUID> workspaceChanged) {
+        this.workspaceChanged = workspaceChanged;
         this.authenticator = authenticator;
         this.batcher = batcher;
         this.tunnel = tunnel;
@@ -147,6 +150,7 @@ public final class AgentApi implements Api {
             case CREATED, STARTING, SHUTTING_DOWN, SHUTDOWN_TIMEOUT, SHUTDOWN_ERROR, OFF -> Optional.empty();
         };
         caller.store().updateWorkspaceAgentLifecycleStateByID(caller.agentId(), state, startedAt, readyAt);
+        workspaceChanged.accept(caller.agent().workspaceId());
         ctx.status(204);
     }
 
@@ -242,6 +246,7 @@ public final class AgentApi implements Api {
             healths.put(entry.getKey(), entry.getValue());
         }
         caller.store().updateWorkspaceAppHealthsByAgentID(caller.agentId(), healths);
+        workspaceChanged.accept(caller.agent().workspaceId());
         ctx.status(200).json(dev.jcoder.codersdk.Response.of("OK"));
     }
 

@@ -26,10 +26,13 @@ public final class AgentConnections implements AutoCloseable {
 
     private final AuthorizingStore store;
     private final InstantSource clock;
+    private final java.util.function.Consumer<UUID> workspaceChanged;
     private final ConcurrentHashMap<UUID, Session> sessions = new ConcurrentHashMap<>();
     private final Thread heartbeat;
 
-    public AgentConnections(AuthorizingStore store, InstantSource clock) {
+    /** @param workspaceChanged tells workspace watchers that an agent of the workspace connected or disconnected */
+    public AgentConnections(AuthorizingStore store, InstantSource clock, java.util.function.Consumer<UUID> workspaceChanged) {
+        this.workspaceChanged = workspaceChanged;
         // System actor: writes the connection times of every agent whose tunnel this replica holds.
         this.store = store.as(Subject.system("agent connection tracking"));
         this.clock = clock;
@@ -47,6 +50,7 @@ public final class AgentConnections implements AutoCloseable {
         store.updateWorkspaceAgentConnectionByID(agentId, first ? Optional.of(now) : Optional.empty(), Optional.of(now),
                 Optional.empty(), now);
         log.info("agent {} connected its tunnel", agentId);
+        announce(agentId);
     }
 
     /** The tunnel ended; marks the agent disconnected unless a newer tunnel replaced it. */
@@ -55,6 +59,15 @@ public final class AgentConnections implements AutoCloseable {
             var now = clock.instant();
             store.updateWorkspaceAgentConnectionByID(agentId, Optional.empty(), Optional.empty(), Optional.of(now), now);
             log.info("agent {} disconnected its tunnel", agentId);
+            announce(agentId);
+        }
+    }
+
+    private void announce(UUID agentId) {
+        try {
+            store.getWorkspaceAgentAndWorkspaceByID(agentId).ifPresent(agent -> workspaceChanged.accept(agent.workspaceId()));
+        } catch (RuntimeException e) {
+            log.debug("announcing agent {} failed: {}", agentId, e.getMessage());
         }
     }
 

@@ -76,7 +76,7 @@ case "$version" in
 	exit 2
 	;;
 esac
-echo "Starting the jcoder agent ($version) from $BINARY"
+echo "$(date -u '+%Y-%m-%dT%H:%M:%SZ') Starting the jcoder agent ($version) from $BINARY"
 
 export CODER_AGENT_AUTH="${AUTH_TYPE}"
 export CODER_AGENT_URL="${ACCESS_URL}"

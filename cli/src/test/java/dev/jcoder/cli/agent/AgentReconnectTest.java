@@ -1,4 +1,4 @@
-package dev.jcoder.agent.e2e;
+package dev.jcoder.cli.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

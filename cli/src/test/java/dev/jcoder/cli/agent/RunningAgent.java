@@ -1,4 +1,4 @@
-package dev.jcoder.agent.e2e;
+package dev.jcoder.cli.agent;
 
 import dev.jcoder.agent.Agent;
 import dev.jcoder.agent.AgentOptions;

@@ -1,4 +1,4 @@
-package dev.jcoder.agent.e2e;
+package dev.jcoder.cli.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,11 +97,18 @@ class InitScriptTest {
         assertThat(owner.workspaceAgent(agentId).lifecycleState()).isEqualTo(WorkspaceAgentLifecycle.OFF);
 
         // A restarted workspace runs the script again: the cached agent is reused (ETag unchanged).
+        long startedAt = System.nanoTime();
         Process again = runScript(initScript("linux", "amd64"), home, Map.of("CODER_AGENT_TOKEN", created.token()));
         try {
-            Awaitility.await("agent ready again").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+            Awaitility.await("agent ready again").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
                     .until(() -> owner.workspaceAgent(agentId).lifecycleState() == WorkspaceAgentLifecycle.READY);
+            long readyMillis = (System.nanoTime() - startedAt) / 1_000_000;
             assertThat(Files.readString(home.resolve("init.log"))).contains("The cached agent is up to date.");
+            // The init script exec's the bundle, which exec's java: the process is the agent's JVM.
+            String status = Files.readString(Path.of("/proc/" + again.pid() + "/status"));
+            System.out.printf("init script start to ready (agent cached): %d ms; agent %s, %s%n", readyMillis,
+                    status.lines().filter(l -> l.startsWith("VmRSS")).findFirst().orElse("?").replaceAll("\\s+", " "),
+                    status.lines().filter(l -> l.startsWith("VmHWM")).findFirst().orElse("?").replaceAll("\\s+", " "));
         } finally {
             again.destroy();
             assertThat(again.waitFor(60, TimeUnit.SECONDS)).isTrue();

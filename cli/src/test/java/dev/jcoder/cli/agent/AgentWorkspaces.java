@@ -1,4 +1,4 @@
-package dev.jcoder.agent.e2e;
+package dev.jcoder.cli.agent;
 
 import dev.jcoder.coderd.templates.EchoTemplates;
 import dev.jcoder.coderd.testing.TestCoderd;
