@@ -986,9 +986,19 @@ public final class PostgresStore implements Store {
             bindWorkspacesFilter(page, f);
             page.bind("requester", f.requesterId()).bind("limit", limit).bind("offset", Math.max(0, offset));
             int[] total = {0};
-            List<WorkspaceRow> rows = page.map((rs, ctx) -> {
-                total[0] = rs.getInt("total_count");
-                return ctx.findRowMapperFor(WorkspaceRow.class).orElseThrow().map(rs, ctx);
+            List<WorkspaceRow> rows = page.map(new org.jdbi.v3.core.mapper.RowMapper<WorkspaceRow>() {
+                private org.jdbi.v3.core.mapper.RowMapper<WorkspaceRow> rowMapper;
+
+                @Override
+                public WorkspaceRow map(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+                        throws SQLException {
+                    if (rowMapper == null) {
+                        // Match columns to the record once per result, not per row.
+                        rowMapper = ctx.findRowMapperFor(WorkspaceRow.class).orElseThrow().specialize(rs, ctx);
+                    }
+                    total[0] = rs.getInt("total_count");
+                    return rowMapper.map(rs, ctx);
+                }
             }).list();
             if (rows.isEmpty() && offset > 0) {
                 // Past the last page: the window count has no row to ride on.

@@ -202,6 +202,21 @@ class WorkspaceBuildsApiTest {
     }
 
     @Test
+    void aCustomStateIsForTemplateManagersAndReachesTheProvisioner() {
+        Template stateless = WorkspaceFixtures.template(templateAdmin, "stateless", WorkspaceFixtures.echo(List.of(), ""));
+        Workspace workspace = create(member, stateless, "custom-state", List.of());
+        awaitBuild(member, workspace.latestBuild().id());
+        byte[] state = "{\"version\":4,\"serial\":7}".getBytes(StandardCharsets.UTF_8);
+        var withState = CreateWorkspaceBuildRequest.of(WorkspaceTransition.STOP).withState(state);
+        assertThatThrownBy(() -> member.createWorkspaceBuild(workspace.id(), withState))
+                .isInstanceOfSatisfying(CoderApiException.class, e -> assertThat(e.statusCode()).isEqualTo(403));
+        assertStatus(() -> owner.createWorkspaceBuild(workspace.id(), withState.withOrphan(true)), 400);
+        WorkspaceBuild stop = awaitBuild(member, owner.createWorkspaceBuild(workspace.id(), withState).id());
+        // The echo provisioner hands the state it was given back as the build's new state.
+        assertThat(owner.workspaceBuildState(stop.id())).isEqualTo(state);
+    }
+
+    @Test
     void orphanDeleteIsForTemplateManagersAndDeletesAtOnce() {
         Workspace workspace = create(member, template, "orphaned", List.of());
         awaitBuild(member, workspace.latestBuild().id());
