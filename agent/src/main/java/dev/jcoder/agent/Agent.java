@@ -6,6 +6,8 @@ import dev.jcoder.agent.logs.LogSender;
 import dev.jcoder.agent.metadata.MetadataCollector;
 import dev.jcoder.agent.ports.ListeningPorts;
 import dev.jcoder.agent.scripts.ScriptRunner;
+import dev.jcoder.agent.pty.PtyOptions;
+import dev.jcoder.agent.pty.ReconnectingPtyService;
 import dev.jcoder.agent.ssh.AgentSshServer;
 import dev.jcoder.agent.ssh.SshServerConfig;
 import dev.jcoder.agent.stats.StatsReporter;
@@ -114,7 +116,8 @@ public final class Agent implements AutoCloseable {
 
         reporter.report(WorkspaceAgentLifecycle.STARTING);
         PostStartupRequest startup = new PostStartupRequest(options.version(), directory.toString(), List.of());
-        AgentTunnel tunnel = own(new AgentTunnel(client, ssh,
+        ReconnectingPtyService ptys = own(new ReconnectingPtyService(PtyOptions.of(processEnv, directory)));
+        AgentTunnel tunnel = own(new AgentTunnel(client, ssh, ptys,
                 new AgentHttpHandler(ListeningPorts.system(), () -> Set.of(ssh.port())), retry,
                 () -> {
                     // A new tunnel may mean a restarted server: tell it again who we are and where we are.

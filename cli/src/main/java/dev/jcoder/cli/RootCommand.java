@@ -61,6 +61,9 @@ public final class RootCommand implements Runnable {
             dev.jcoder.cli.workspaces.FavoriteCommands.Favorite.class,
             dev.jcoder.cli.workspaces.FavoriteCommands.Unfavorite.class,
             dev.jcoder.cli.workspaces.AutoupdateCommand.class,
+            dev.jcoder.cli.connect.SshCommand.class,
+            dev.jcoder.cli.connect.ConfigSshCommand.class,
+            dev.jcoder.cli.connect.PortForwardCommand.class,
             dev.jcoder.cli.agent.AgentCommand.class,
             AotTrainingCommand.class,
             CommandLine.HelpCommand.class);

@@ -35,6 +35,16 @@ public final class Terminal {
         return new Terminal(input, false);
     }
 
+    /** The raw standard input (for commands that relay bytes, such as {@code coder ssh}). */
+    public InputStream input() {
+        return input;
+    }
+
+    /** True for the process's own terminal (standard input is the process's), false for tests' streams. */
+    public boolean isSystem() {
+        return useConsole;
+    }
+
     /** True when a person can answer prompts (a console is attached). */
     public boolean interactive() {
         return console().isPresent();

@@ -155,6 +155,7 @@ public final class Coderd implements AutoCloseable {
                         agents.batcher(), new dev.jcoder.coderd.agentapi.AgentTunnelEndpoint(agents.connections()),
                         jobs.pubsub(), clock, config, workspaceEvents::publish),
                 new dev.jcoder.coderd.agentapi.WorkspaceAgentsApi(authenticator, agents.connections(), jobs.pubsub(), clock),
+                new dev.jcoder.coderd.connect.AgentConnectApi(authenticator, agents.connections(), activityBumper::bump, clock),
                 new dev.jcoder.coderd.agentapi.AgentDeliveryApi(config.agentBundleDirectory(), listening::get),
                 routes -> routes.get("/api/v2/buildinfo", ctx -> ctx.json(withDashboardUrl(buildInfo, listening.get()))));
         SiteHandler site = new SiteHandler(buildInfo, auth -> UserConverter.toSdk(auth.store(), auth.user()));

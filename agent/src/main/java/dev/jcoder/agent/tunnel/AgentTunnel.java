@@ -1,5 +1,6 @@
 package dev.jcoder.agent.tunnel;
 
+import dev.jcoder.agent.pty.ReconnectingPtyService;
 import dev.jcoder.agent.ssh.AgentSshServer;
 import dev.jcoder.codersdk.agentsdk.AgentClient;
 import dev.jcoder.codersdk.agentsdk.AgentHttpApi;
@@ -38,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * whenever the tunnel ends (server restart, network loss) or coderd sends GO_AWAY. Streams:
  * {@code ssh} goes straight into the SSH server, {@code tcp} to a port on the workspace's loopback
  * (or to the agent's own HTTP API, see {@link AgentHttpApi}), {@code speedtest} is answered here;
- * {@code reconnecting-pty} is refused for now.
+ * {@code reconnecting-pty} goes to the {@link ReconnectingPtyService} (the web terminal).
  */
 public final class AgentTunnel implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AgentTunnel.class);
@@ -46,6 +47,7 @@ public final class AgentTunnel implements AutoCloseable {
 
     private final AgentClient client;
     private final AgentSshServer ssh;
+    private final ReconnectingPtyService ptys;
     private final Function<String, byte[]> agentApi;
     private final RetryPolicy retry;
     private final Runnable onConnected;
@@ -62,10 +64,11 @@ public final class AgentTunnel implements AutoCloseable {
      * @param agentApi    answers a request path of the agent's HTTP API with a full HTTP response
      * @param onConnected runs after each successful dial (re-report state the server may have lost)
      */
-    public AgentTunnel(AgentClient client, AgentSshServer ssh, Function<String, byte[]> agentApi, RetryPolicy retry,
-            Runnable onConnected) {
+    public AgentTunnel(AgentClient client, AgentSshServer ssh, ReconnectingPtyService ptys, Function<String, byte[]> agentApi,
+            RetryPolicy retry, Runnable onConnected) {
         this.client = client;
         this.ssh = ssh;
+        this.ptys = ptys;
         this.agentApi = agentApi;
         this.retry = retry;
         this.onConnected = onConnected;
@@ -167,11 +170,7 @@ public final class AgentTunnel implements AutoCloseable {
             }
             case ServiceRequest.Tcp tcp -> forward(stream, tcp);
             case ServiceRequest.Speedtest speedtest -> speedtest(stream, speedtest);
-            case ServiceRequest.ReconnectingPty ignored -> {
-                ServiceHeaders.reject(stream, ServiceStatus.UNSUPPORTED,
-                        "This agent does not serve reconnecting PTYs yet; use SSH.");
-                stream.close();
-            }
+            case ServiceRequest.ReconnectingPty pty -> ptys.serve(stream, pty);
         }
         return null;
     }
