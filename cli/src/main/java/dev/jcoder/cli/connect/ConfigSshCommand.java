@@ -103,7 +103,9 @@ public final class ConfigSshCommand implements Callable<Integer> {
         List<Workspace> workspaces = new ArrayList<>(client.workspaces("owner:me", 0, 0).workspaces());
         workspaces.sort(Comparator.comparing(Workspace::name));
         String launcher = System.getProperty("jcoder.launcher", "coder");
-        String proxyPrefix = quote(launcher) + " --global-config " + quote(global.configDirectory().root().toString()) + " ssh --stdio ";
+        // Global options follow the subcommand in this CLI (Coder's accepts them before it too).
+        String proxyPrefix = quote(launcher) + " ssh --global-config " + quote(global.configDirectory().root().toString())
+                + " --stdio ";
         List<SshConfigBlock.HostEntry> hosts = new ArrayList<>();
         for (Workspace workspace : workspaces) {
             hosts.add(new SshConfigBlock.HostEntry(hostPrefix + workspace.name(), proxyPrefix + workspace.name()));

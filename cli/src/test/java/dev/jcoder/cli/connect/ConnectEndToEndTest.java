@@ -196,7 +196,7 @@ class ConnectEndToEndTest {
         String written = Files.readString(config);
         assertThat(written).startsWith(mine).endsWith(after).doesNotContain("deleted-workspace")
                 .contains("Host coder." + workspaceName())
-                .contains("ssh --stdio " + workspaceName())
+                .contains(" --stdio " + workspaceName())
                 .containsOnlyOnce(SshConfigBlock.START).containsOnlyOnce(SshConfigBlock.END);
 
         var again = fixture.coder("config-ssh", "--ssh-config-file", config.toString(), "--yes");
