@@ -13,7 +13,7 @@ record PortForwardSpec(String localAddress, int localPort, int remotePort) {
     static List<PortForwardSpec> parse(String text) {
         String spec = text.strip();
         String address = "127.0.0.1";
-        String[] parts = spec.split(":");
+        String[] parts = spec.split(":", -1);
         if (parts.length == 3) {
             address = parts[0];
             parts = new String[] {parts[1], parts[2]};
@@ -24,8 +24,8 @@ record PortForwardSpec(String localAddress, int localPort, int remotePort) {
         if (parts.length != 2) {
             throw invalid(text);
         }
-        int[] local = range(parts[0], text);
-        int[] remote = range(parts[1], text);
+        int[] local = range(parts[0], text, true);
+        int[] remote = range(parts[1], text, false);
         if (local[1] - local[0] != remote[1] - remote[0]) {
             throw new CliException("Invalid port forward \"" + text + "\": the local and remote ranges differ in size.");
         }
@@ -36,12 +36,12 @@ record PortForwardSpec(String localAddress, int localPort, int remotePort) {
         return specs;
     }
 
-    private static int[] range(String text, String whole) {
+    private static int[] range(String text, String whole, boolean mayBeZero) {
         String[] ends = text.split("-", -1);
         if (ends.length > 2) {
             throw invalid(whole);
         }
-        int first = port(ends[0], whole, true);
+        int first = port(ends[0], whole, mayBeZero && ends.length == 1);
         int last = ends.length == 2 ? port(ends[1], whole, false) : first;
         if (last < first) {
             throw invalid(whole);

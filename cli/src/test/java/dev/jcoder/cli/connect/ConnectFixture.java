@@ -34,16 +34,16 @@ import org.awaitility.Awaitility;
  * script running this test classpath, for OpenSSH's ProxyCommand and for commands that run until
  * killed (port-forward).
  */
-final class ConnectFixture implements AutoCloseable {
-    final TestCoderd server;
-    final CoderClient owner;
-    final ProvisionerDaemons daemons;
-    final Workspace workspace;
-    final WorkspaceAgent agent;
-    final Agent runningAgent;
-    final Path directory;
-    final Path configDirectory;
-    final Path launcher;
+public final class ConnectFixture implements AutoCloseable {
+    public final TestCoderd server;
+    public final CoderClient owner;
+    public final ProvisionerDaemons daemons;
+    public final Workspace workspace;
+    public final WorkspaceAgent agent;
+    public final Agent runningAgent;
+    public final Path directory;
+    public final Path configDirectory;
+    public final Path launcher;
 
     private ConnectFixture(TestCoderd server, CoderClient owner, ProvisionerDaemons daemons, Workspace workspace,
             WorkspaceAgent agent, Agent runningAgent, Path directory) throws IOException {
@@ -65,7 +65,7 @@ final class ConnectFixture implements AutoCloseable {
         Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
-    static ConnectFixture start() throws IOException {
+    public static ConnectFixture start() throws IOException {
         Path directory = Files.createTempDirectory("connect-test");
         TestCoderd server = TestCoderd.start();
         CoderClient owner = server.createFirstUser();
@@ -104,10 +104,10 @@ final class ConnectFixture implements AutoCloseable {
     }
 
     /** What one in-process {@code coder} command line did. */
-    record Result(int exitCode, String out, String err) {}
+    public record Result(int exitCode, String out, String err) {}
 
     /** Runs {@code coder <args>} in-process with the fixture's config directory (given before the arguments). */
-    Result coder(String input, Path config, String... args) {
+    public Result coder(String input, Path config, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>();
@@ -121,7 +121,7 @@ final class ConnectFixture implements AutoCloseable {
         return new Result(code, out.toString(), err.toString());
     }
 
-    Result coder(String... args) {
+    public Result coder(String... args) {
         return coder("", configDirectory, args);
     }
 
