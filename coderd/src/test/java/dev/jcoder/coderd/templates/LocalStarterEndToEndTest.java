@@ -100,6 +100,22 @@ class LocalStarterEndToEndTest {
     }
 
     @Test
+    void startersAreListedWithTheirReadmesAndFiles() throws Exception {
+        try (TestCoderd server = TestCoderd.start()) {
+            CoderClient owner = server.createFirstUser();
+
+            List<dev.jcoder.codersdk.TemplateExample> examples = owner.templateExamples();
+
+            assertThat(examples).extracting(dev.jcoder.codersdk.TemplateExample::id)
+                    .containsExactly("local", "docker", "kubernetes");
+            assertThat(examples.getFirst().markdown()).startsWith("# Local workspaces").doesNotContain("display_name:");
+            assertThat(examples.getFirst().tags()).contains("local");
+            assertThat(new String(TemplateExamples.file("local", "main.tf").orElseThrow()))
+                    .isEqualTo(Files.readString(examples().resolve("local/main.tf")));
+        }
+    }
+
+    @Test
     void importRecordsWorkspaceTagsAndExternalAuthProviders(@TempDir Path cache) throws Exception {
         try (TestCoderd server = TestCoderd.start();
                 TerraformProvisioner terraform = TerraformProvisioner.start(offline(cache), Clock.systemUTC())) {

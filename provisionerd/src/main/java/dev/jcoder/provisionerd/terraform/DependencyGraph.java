@@ -47,6 +47,50 @@ final class DependencyGraph {
         return new DependencyGraph(dependencies, dependents);
     }
 
+    /**
+     * The graph a state records: every resource's {@code dependencies} (Terraform stores them
+     * transitively, through locals, variables and modules), so a build needs no {@code terraform graph}.
+     */
+    static DependencyGraph fromDependencies(Map<String, Set<String>> dependenciesByLabel) {
+        Map<String, Set<String>> dependencies = new HashMap<>();
+        Map<String, Set<String>> dependents = new HashMap<>();
+        dependenciesByLabel.forEach((from, targets) -> {
+            for (String to : targets) {
+                dependencies.computeIfAbsent(from, key -> new LinkedHashSet<>()).add(to);
+                dependents.computeIfAbsent(to, key -> new LinkedHashSet<>()).add(from);
+            }
+        });
+        return new DependencyGraph(dependencies, dependents);
+    }
+
+    /**
+     * Of the {@code candidates} that depend on {@code label}, the closest: the fewest steps away, then
+     * the one that depends on the fewest other such candidates (a transitive graph has every
+     * dependent one step away), then the smallest address.
+     */
+    java.util.Optional<String> closestDependent(String label, Set<String> candidates) {
+        Map<String, Integer> reachable = dependentsOf(label);
+        Set<String> dependingCandidates = new java.util.HashSet<>(reachable.keySet());
+        dependingCandidates.retainAll(candidates);
+        return dependingCandidates.stream().min(java.util.Comparator.<String>comparingInt(reachable::get)
+                .thenComparingLong(candidate -> dependenciesOf(candidate).stream()
+                        .filter(dependingCandidates::contains).count())
+                .thenComparing(java.util.Comparator.naturalOrder()));
+    }
+
+    /** Everything {@code label} depends on, directly or not. */
+    private Set<String> dependenciesOf(String label) {
+        Set<String> seen = new LinkedHashSet<>();
+        Deque<String> queue = new ArrayDeque<>(dependencies.getOrDefault(label, Set.of()));
+        while (!queue.isEmpty()) {
+            String node = queue.removeFirst();
+            if (seen.add(node)) {
+                queue.addAll(dependencies.getOrDefault(node, Set.of()));
+            }
+        }
+        return seen;
+    }
+
     private static String unquote(String text) {
         return text.replace("\\\"", "\"").replace("\\\\", "\\");
     }

@@ -134,10 +134,7 @@ final class StateConverter {
 
         /** The closest resource depending on the agent. */
         private Optional<String> hostOf(Instance agent) {
-            return graph.dependentsOf(agent.label()).entrySet().stream()
-                    .filter(entry -> resourceLabels.contains(entry.getKey()))
-                    .min(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-                    .map(Map.Entry::getKey);
+            return graph.closestDependent(agent.label(), resourceLabels);
         }
 
         /** Whether {@code instance} is attached (through {@code attribute}) to {@code target}. */

@@ -15,6 +15,17 @@ import java.io.IOException;
 final class StateFile {
     private StateFile() {}
 
+    /** What each resource (address without instance keys) depends on, as the state records it. */
+    static java.util.Map<String, java.util.Set<String>> dependencies(JsonNode rootModule) {
+        java.util.Map<String, java.util.Set<String>> dependencies = new java.util.HashMap<>();
+        for (JsonNode resource : rootModule.path("resources")) {
+            String label = resource.path("address").asText().replaceAll("\\[[^\\]]*\\]", "");
+            java.util.Set<String> targets = dependencies.computeIfAbsent(label, key -> new java.util.LinkedHashSet<>());
+            resource.path("dependencies").forEach(target -> targets.add(target.asText()));
+        }
+        return dependencies;
+    }
+
     static JsonNode rootModule(byte[] state) throws IOException {
         ObjectNode module = Json.mapper().createObjectNode();
         ArrayNode resources = module.putArray("resources");
@@ -40,6 +51,8 @@ final class StateFile {
                 entry.put("type", resource.path("type").asText());
                 entry.put("name", resource.path("name").asText());
                 entry.set("values", instance.path("attributes").deepCopy());
+                entry.set("dependencies", instance.path("dependencies").isArray()
+                        ? instance.path("dependencies").deepCopy() : Json.mapper().createArrayNode());
             }
         }
         return module;

@@ -41,8 +41,8 @@ import org.slf4j.LoggerFactory;
  *       {@code graph}; reports parameters, presets, workspace tags, external auth and the resources of
  *       both plans.</li>
  *   <li>Workspace build: writes the previous state, {@code init}, {@code plan} (with {@code -destroy}
- *       for delete) while {@code graph} runs, {@code apply}; reads the new state file and reports it with
- *       the resources and agents it holds and the timings. A failed or canceled build still hands back
+ *       for delete), {@code apply}; reads the new state file (resources, their dependencies) and reports
+ *       it with the resources and agents it holds and the timings. A failed or canceled build still hands back
  *       the state terraform wrote.</li>
  *   <li>Dry run: like a build, plan only.</li>
  * </ul>
@@ -216,7 +216,6 @@ public final class TerraformProvisioner implements Provisioner, AutoCloseable {
         try {
             Terraform terraform = run.terraform(ProviderEnvironments.forBuild(build));
             run.init(terraform);
-            Future<DependencyGraph> graph = run.graph(terraform);
             MachineReadableOutput planOutput = run.output("Planning infrastructure", "plan");
             try {
                 terraform.plan(planOutput, plan, arguments);
@@ -230,9 +229,11 @@ public final class TerraformProvisioner implements Provisioner, AutoCloseable {
                 run.addTimings(applyOutput.timings());
             }
             // The state file has what `show -json` would print; reading it saves a terraform process.
+            // ... and the dependencies `terraform graph` would give (transitively): no graph process either.
             byte[] state = run.stateOr(new byte[0]);
-            TemplateResources resources = StateConverter.convert(List.of(StateFile.rootModule(state)),
-                    TerraformRun.join(graph));
+            JsonNode module = StateFile.rootModule(state);
+            TemplateResources resources = StateConverter.convert(List.of(module),
+                    DependencyGraph.fromDependencies(StateFile.dependencies(module)));
             return new JobResult.WorkspaceBuild(state, resources.resources(), run.timings());
         } catch (TerraformCommandException e) {
             throw failure(e, session, run.stateOr(build.state()));

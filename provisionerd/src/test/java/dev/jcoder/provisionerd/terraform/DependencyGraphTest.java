@@ -33,5 +33,24 @@ class DependencyGraphTest {
         assertThat(graph.dependentsOf("coder_agent.main")).isEqualTo(
                 Map.of("terraform_data.run", 1, "coder_app.code", 1, "module.m.terraform_data.inner", 2));
         assertThat(DependencyGraph.empty().dependentsOf("coder_agent.main")).isEmpty();
+        assertThat(graph.closestDependent("coder_agent.main",
+                java.util.Set.of("terraform_data.run", "module.m.terraform_data.inner"))).contains("terraform_data.run");
+    }
+
+    @Test
+    void theClosestDependentOfATransitiveStateGraphIsTheOneDependingOnNoOtherCandidate() {
+        // As a state records it: "outer" depends on "run" and, through it, on the agent.
+        DependencyGraph graph = DependencyGraph.fromDependencies(Map.of(
+                "terraform_data.outer", java.util.Set.of("coder_agent.main", "terraform_data.run"),
+                "terraform_data.run", java.util.Set.of("coder_agent.main", "data.coder_workspace.me"),
+                "module.m.terraform_data.inner", java.util.Set.of("coder_agent.main"),
+                "coder_app.code", java.util.Set.of("coder_agent.main")));
+        java.util.Set<String> resources = java.util.Set.of("terraform_data.outer", "terraform_data.run",
+                "module.m.terraform_data.inner", "terraform_data.home");
+
+        assertThat(graph.closestDependent("coder_agent.main", resources)).contains("module.m.terraform_data.inner");
+        assertThat(graph.closestDependent("coder_agent.main", java.util.Set.of("terraform_data.outer",
+                "terraform_data.run"))).contains("terraform_data.run");
+        assertThat(graph.closestDependent("coder_agent.other", resources)).isEmpty();
     }
 }
