@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Streams a build's logs as they happen (a heading per stage, then its lines) and waits for the
  * build to finish; a build that did not succeed is an error carrying the job's message, so the
- * command exits non-zero.
+ * command exits non-zero. Interrupting the CLI meanwhile cancels the build.
  */
 final class BuildFollower {
     /** How long to wait for the build to show as finished after its log stream has closed. */
@@ -25,6 +25,29 @@ final class BuildFollower {
     private BuildFollower() {}
 
     static WorkspaceBuild follow(CoderClient client, WorkspaceBuild build, PrintWriter out) {
+        // Ctrl-C while following cancels the build, as Coder's CLI does, instead of leaving it running unseen.
+        Thread cancelOnInterrupt = new Thread(() -> {
+            out.println("Gracefully canceling the build...");
+            out.flush();
+            try {
+                client.cancelWorkspaceBuild(build.id());
+            } catch (RuntimeException e) {
+                // The build ended meanwhile, or the template does not let its users cancel: nothing more to do.
+            }
+        }, "cancel-build-" + build.buildNumber());
+        Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
+        try {
+            return followUntilDone(client, build, out);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(cancelOnInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running or has run.
+            }
+        }
+    }
+
+    private static WorkspaceBuild followUntilDone(CoderClient client, WorkspaceBuild build, PrintWriter out) {
         AtomicReference<String> stage = new AtomicReference<>("");
         try {
             client.followWorkspaceBuildLogs(build.id(), 0, (ProvisionerJobLog line) -> {

@@ -275,6 +275,32 @@ class WorkspacesCommandTest {
         assertThat(workspace("new-name").name()).isEqualTo("new-name");
     }
 
+    @Test
+    void interruptingTheCliCancelsTheBuildItFollows() throws Exception {
+        template("endless", Map.of("build", Map.of("wait_for_cancel", true,
+                "logs", List.of(Map.of("stage", "Applying", "output", "still applying")))));
+        // A separate JVM, so that its shutdown hook runs when it is terminated as Ctrl-C would.
+        String javaBinary = ProcessHandle.current().info().command().orElse("java");
+        Process process = new ProcessBuilder(javaBinary, "-cp", System.getProperty("java.class.path"), "dev.jcoder.cli.Main",
+                "create", "interrupted", "-t", "endless", "--yes", "--url", coderd.url().toString(),
+                "--token", owner.sessionToken().orElseThrow(), "--global-config", temp.resolve("subprocess").toString())
+                .redirectErrorStream(true).start();
+        try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null && !line.contains("still applying")) {
+                // Skip to the build's log line: the build is running then.
+            }
+            assertThat(line).as("the build's log line").isNotNull();
+            process.destroy();
+            assertThat(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } finally {
+            process.destroyForcibly();
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> workspace("interrupted").status() == WorkspaceStatus.CANCELED);
+    }
+
     // ---- list and show --------------------------------------------------------------------
 
     @Test
