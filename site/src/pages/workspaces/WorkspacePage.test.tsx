@@ -115,3 +115,45 @@ describe("WorkspacePage", () => {
     expect(await screen.findByText("Workspace not found")).toBeInTheDocument();
   });
 });
+
+describe("WorkspacePage schedule", () => {
+  beforeEach(() => {
+    vi.mocked(API.getWorkspaceByOwnerAndName).mockResolvedValue(makeWorkspace({ autostart_schedule: "CRON_TZ=Europe/Berlin 30 9 * * 1-5" }));
+    vi.mocked(API.watchWorkspace).mockReturnValue({ close: vi.fn() });
+    vi.mocked(API.getWorkspaceBuilds).mockResolvedValue([makeBuild()]);
+    vi.mocked(API.getWorkspaceBuildParameters).mockResolvedValue([]);
+    vi.mocked(API.getTemplateVersion).mockResolvedValue(makeVersion());
+    vi.mocked(API.getTemplateVersionRichParameters).mockResolvedValue([]);
+  });
+
+  it("shows the autostart and saves a new schedule and autostop", async () => {
+    vi.mocked(API.updateWorkspaceAutostart).mockResolvedValue(undefined);
+    vi.mocked(API.updateWorkspaceTTL).mockResolvedValue(undefined);
+    const user = userEvent.setup();
+    renderPage(<WorkspacePage />, { path, route, me: owner });
+    expect(await screen.findByText("09:30 Mon–Fri (Europe/Berlin)")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Edit schedule" }));
+    const dialog = await screen.findByRole("dialog", { name: "Workspace schedule" });
+    await user.click(within(dialog).getByLabelText("Sat"));
+    const hours = within(dialog).getByLabelText("Stop after (hours)");
+    await user.clear(hours);
+    await user.type(hours, "0");
+    expect(within(dialog).getByText("Autostop must be at least one minute after start.")).toBeInTheDocument();
+    await user.clear(hours);
+    await user.type(hours, "4");
+    await user.click(within(dialog).getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(API.updateWorkspaceTTL).toHaveBeenCalledWith(makeWorkspace().id, 4 * 3_600_000));
+    expect(API.updateWorkspaceAutostart).toHaveBeenCalledWith(makeWorkspace().id, "CRON_TZ=Europe/Berlin 30 9 * * 1,2,3,4,5,6");
+  });
+
+  it("extends a running workspace's deadline by an hour", async () => {
+    vi.mocked(API.extendWorkspace).mockResolvedValue(undefined);
+    const user = userEvent.setup();
+    renderPage(<WorkspacePage />, { path, route, me: owner });
+    await user.click(await screen.findByRole("button", { name: "Extend by 1 hour" }));
+    await waitFor(() => expect(API.extendWorkspace).toHaveBeenCalled());
+    const [, deadline] = vi.mocked(API.extendWorkspace).mock.calls[0];
+    const expected = Math.max(Date.parse(makeBuild().deadline!), Date.now()) + 3_600_000;
+    expect(Math.abs(Date.parse(deadline) - expected)).toBeLessThan(5_000);
+  });
+});

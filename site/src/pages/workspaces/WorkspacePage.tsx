@@ -9,6 +9,7 @@ import Skeleton from "@mui/material/Skeleton";
 import Stack from "@mui/material/Stack";
 import Tooltip from "@mui/material/Tooltip";
 import Typography from "@mui/material/Typography";
+import { useState } from "react";
 import { Link as RouterLink, useParams } from "react-router";
 import { isApiError } from "../../api/client";
 import { useMe } from "../../api/queries/auth";
@@ -27,6 +28,7 @@ import { DetailSection, Facts } from "../templates/Section";
 import { templatePath } from "../templates/TemplateLayout";
 import { BuildHistory } from "./BuildHistory";
 import { BuildLogs, isBuildActive } from "./BuildLogs";
+import { ScheduleDialog } from "./ScheduleDialog";
 import { SSHButton } from "./SSHButton";
 import { WorkspaceActions } from "./WorkspaceActions";
 
@@ -35,6 +37,7 @@ const hasTime = (t: string | undefined | null): t is string => !!t && !t.startsW
 
 function Schedule({ workspace }: { workspace: Workspace }) {
   const extend = useExtendWorkspace(workspace);
+  const [editing, setEditing] = useState(false);
   const build = workspace.latest_build;
   const running = build.status === "running";
   const deadline = running && hasTime(build.deadline) ? build.deadline : undefined;
@@ -61,17 +64,23 @@ function Schedule({ workspace }: { workspace: Workspace }) {
           { label: "Max deadline", value: running && hasTime(build.max_deadline) ? formatDate(build.max_deadline) : "—" },
         ]}
       />
-      {deadline && (
-        <Stack direction="row" spacing={1} sx={{ mt: -2, mb: 2, alignItems: "center" }}>
-          <Button size="small" variant="outlined" onClick={() => extendBy(1)} disabled={extend.isPending}>
-            Extend by 1 hour
-          </Button>
-          <Button size="small" variant="outlined" onClick={() => extendBy(4)} disabled={extend.isPending}>
-            Extend by 4 hours
-          </Button>
-        </Stack>
-      )}
+      <Stack direction="row" spacing={1} sx={{ mt: -2, mb: 2, alignItems: "center" }}>
+        {deadline && (
+          <>
+            <Button size="small" variant="outlined" onClick={() => extendBy(1)} disabled={extend.isPending}>
+              Extend by 1 hour
+            </Button>
+            <Button size="small" variant="outlined" onClick={() => extendBy(4)} disabled={extend.isPending}>
+              Extend by 4 hours
+            </Button>
+          </>
+        )}
+        <Button size="small" onClick={() => setEditing(true)}>
+          Edit schedule
+        </Button>
+      </Stack>
       <ErrorAlert error={extend.error} />
+      <ScheduleDialog workspace={workspace} open={editing} onClose={() => setEditing(false)} />
     </>
   );
 }
