@@ -21,6 +21,7 @@ class CoderdConfigTest {
         assertThat(config.secureAuthCookie()).isFalse();
         assertThat(config.apiRateLimit()).isEqualTo(512);
         assertThat(config.loginRateLimit()).isEqualTo(60);
+        assertThat(config.autobuildPollInterval()).isEqualTo(Duration.ofMinutes(1));
         assertThat(config.maxRequestBodyBytes()).isEqualTo(10L * 1024 * 1024);
         assertThat(config.passwordIterations()).isEqualTo(65535);
         assertThat(config.allowWorkspaceRenames()).isFalse();

@@ -8,6 +8,7 @@ import dev.jcoder.coderd.store.ProvisionerJobRow;
 import dev.jcoder.coderd.store.TemplateRow;
 import dev.jcoder.coderd.store.UserRow;
 import dev.jcoder.coderd.store.WorkspaceBuildRow;
+import dev.jcoder.coderd.store.WorkspaceNextStartRow;
 import dev.jcoder.coderd.store.WorkspaceRow;
 import dev.jcoder.coderd.workspaces.WorkspaceBuildBuilder;
 import dev.jcoder.coderd.workspaces.WorkspaceEvents;
@@ -29,6 +30,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +56,8 @@ public final class LifecycleExecutor implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LifecycleExecutor.class);
     /** The tick lock's key: "lifecycle" in ASCII, so it does not collide with workspace or job locks by chance. */
     static final long TICK_LOCK = 0x6c6966656379636cL;
+    /** Workspaces built at once within a tick; well below the connection pool's size. */
+    private static final int CONCURRENCY = 8;
 
     private final AuthorizingStore store;
     private final WorkspaceBuildBuilder builder;
@@ -129,20 +133,31 @@ public final class LifecycleExecutor implements AutoCloseable {
             if (!lock.tryAcquireLock(TICK_LOCK)) {
                 return new TickResult(now, false, 0, Map.of(), Map.of(), Duration.ZERO);
             }
+            refreshNextStarts();
             List<UUID> eligible = store.getWorkspacesEligibleForTransition(now);
-            Map<UUID, BuildReason> transitions = new java.util.LinkedHashMap<>();
-            Map<UUID, String> errors = new java.util.LinkedHashMap<>();
-            for (UUID workspaceId : eligible) {
-                try {
-                    Optional<Outcome> outcome = process(workspaceId, now);
-                    outcome.ifPresent(o -> {
-                        transitions.put(workspaceId, o.reason());
-                        o.error().ifPresent(error -> errors.put(workspaceId, error));
+            Map<UUID, BuildReason> transitions = new java.util.concurrent.ConcurrentHashMap<>();
+            Map<UUID, String> errors = new java.util.concurrent.ConcurrentHashMap<>();
+            // Workspaces are independent (each under its own lock), so several are built at once:
+            // a build is a dozen round trips to the database, mostly waiting.
+            Semaphore slots = new Semaphore(CONCURRENCY);
+            try (var workers = Executors.newThreadPerTaskExecutor(
+                    Thread.ofVirtual().name("lifecycle-executor-workspace-", 0).factory())) {
+                for (UUID workspaceId : eligible) {
+                    slots.acquireUninterruptibly();
+                    workers.submit(() -> {
+                        try {
+                            process(workspaceId, now).ifPresent(o -> {
+                                transitions.put(workspaceId, o.reason());
+                                o.error().ifPresent(error -> errors.put(workspaceId, error));
+                            });
+                        } catch (RuntimeException e) {
+                            // One broken workspace must not stop the others; the next tick tries again.
+                            log.error("lifecycle executor: workspace {} failed", workspaceId, e);
+                            errors.put(workspaceId, e.toString());
+                        } finally {
+                            slots.release();
+                        }
                     });
-                } catch (RuntimeException e) {
-                    // One broken workspace must not stop the others; the next tick tries again.
-                    log.error("lifecycle executor: workspace {} failed", workspaceId, e);
-                    errors.put(workspaceId, e.toString());
                 }
             }
             return new TickResult(now, true, eligible.size(), transitions, errors,
@@ -161,6 +176,20 @@ public final class LifecycleExecutor implements AutoCloseable {
             log.debug("lifecycle executor tick at {} skipped: another replica holds the lock", now);
         }
         return result;
+    }
+
+    /**
+     * Computes the next start of stopped workspaces that have none stored yet (new schedules,
+     * workspaces just stopped, template day changes) in one batch, so that the eligibility query
+     * only returns those whose autostart is due rather than every one not yet computed.
+     */
+    private void refreshNextStarts() {
+        Map<UUID, Instant> computed = new java.util.HashMap<>();
+        for (WorkspaceNextStartRow row : store.getWorkspacesWithUnknownNextStartAt()) {
+            computed.put(row.id(), LifecycleRules.nextAllowedAutostart(Optional.of(row.autostartSchedule()),
+                    row.templateAutostartRequirementDays(), row.latestBuildCreatedAt()).orElse(NEVER));
+        }
+        store.updateWorkspacesNextStartAt(computed);
     }
 
     /** A build the tick queued (or recorded as failed, with why). */

@@ -11,6 +11,7 @@ import dev.jcoder.codersdk.UserStatus;
 import dev.jcoder.codersdk.WorkspaceTransition;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -104,9 +105,15 @@ public final class LifecycleRules {
 
     /** The schedule's first time strictly after {@code after} on a day the template allows. */
     public static Optional<Instant> nextAllowedAutostart(Optional<String> schedule, TemplateRow template, Instant after) {
+        return nextAllowedAutostart(schedule, template.autostartRequirementDays(), after);
+    }
+
+    /** The schedule's first time strictly after {@code after} on one of {@code allowedDays} ({@code monday}...). */
+    public static Optional<Instant> nextAllowedAutostart(Optional<String> schedule, List<String> allowedDays,
+            Instant after) {
         try {
             return schedule.flatMap(AutostartSchedule::parseOptional)
-                    .flatMap(parsed -> parsed.nextAllowed(after, template.autostartRequirementDays()));
+                    .flatMap(parsed -> parsed.nextAllowed(after, allowedDays));
         } catch (IllegalArgumentException e) {
             // A schedule stored before a stricter parser: it never fires, as in Coder.
             return Optional.empty();

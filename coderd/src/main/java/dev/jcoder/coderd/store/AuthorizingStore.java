@@ -792,6 +792,19 @@ public final class AuthorizingStore implements Store {
     }
 
     @Override
+    public List<WorkspaceNextStartRow> getWorkspacesWithUnknownNextStartAt() {
+        require(READ, RbacObject.of(ResourceType.WORKSPACE));
+        return delegate.getWorkspacesWithUnknownNextStartAt();
+    }
+
+    @Override
+    public void updateWorkspacesNextStartAt(java.util.Map<UUID, Instant> nextStartAt) {
+        // Many workspaces of any organization at once: only who may update all workspaces.
+        require(UPDATE, RbacObject.of(ResourceType.WORKSPACE));
+        delegate.updateWorkspacesNextStartAt(nextStartAt);
+    }
+
+    @Override
     public boolean activityBumpWorkspace(UUID workspaceId, Optional<Instant> nextAutostart, Instant now) {
         workspaceFor(workspaceId, UPDATE);
         return delegate.activityBumpWorkspace(workspaceId, nextAutostart, now);

@@ -64,6 +64,8 @@ public final class PostgresStore implements Store {
         for (Class<?> row : List.of(WorkspaceAgentTokenRow.class, WorkspaceAgentLogRow.class)) {
             jdbi.registerRowMapper(ConstructorMapper.factory(row));
         }
+        // Rows of issue 8 (lifecycle).
+        jdbi.registerRowMapper(ConstructorMapper.factory(WorkspaceNextStartRow.class));
         return jdbi;
     }
 
@@ -1105,29 +1107,27 @@ public final class PostgresStore implements Store {
         return withHandle(h -> h.createQuery("""
                         SELECT w.id
                         FROM workspaces w
-                        JOIN users u ON u.id = w.owner_id
                         JOIN templates t ON t.id = w.template_id
                         JOIN LATERAL (SELECT b.transition, b.deadline, b.job_id FROM workspace_builds b
                                       WHERE b.workspace_id = w.id ORDER BY b.build_number DESC LIMIT 1) lb ON true
-                        JOIN provisioner_jobs j ON j.id = lb.job_id
                         WHERE NOT w.deleted AND (
-                            -- autostop: running past its deadline
-                            (lb.transition = 'start' AND j.job_status = 'succeeded' AND w.dormant_at IS NULL
-                                AND lb.deadline IS NOT NULL AND lb.deadline <= :now)
+                            -- autostop: running past its deadline (only a successful start gets one)
+                            (lb.transition = 'start' AND lb.deadline <= :now AND w.dormant_at IS NULL)
                             -- autostart: stopped, with a schedule whose next start is due or not computed yet
-                            OR (lb.transition = 'stop' AND j.job_status <> 'failed' AND u.status = 'active'
-                                AND w.dormant_at IS NULL AND w.autostart_schedule IS NOT NULL AND t.allow_user_autostart
-                                AND (w.next_start_at IS NULL OR w.next_start_at <= :now))
-                            -- failedstop: a failed start older than the template's failure TTL
-                            OR (lb.transition = 'start' AND j.job_status = 'failed' AND t.failure_ttl_ms > 0
-                                AND j.completed_at + t.failure_ttl_ms * interval '1 millisecond' <= :now)
+                            OR (lb.transition = 'stop' AND w.dormant_at IS NULL AND w.autostart_schedule IS NOT NULL
+                                AND t.allow_user_autostart AND (w.next_start_at IS NULL OR w.next_start_at <= :now)
+                                AND EXISTS (SELECT 1 FROM users u WHERE u.id = w.owner_id AND u.status = 'active'))
+                            -- failedstop: a failed start (no deadline) older than the template's failure TTL
+                            OR (lb.transition = 'start' AND lb.deadline IS NULL AND t.failure_ttl_ms > 0
+                                AND EXISTS (SELECT 1 FROM provisioner_jobs j WHERE j.id = lb.job_id
+                                            AND j.job_status = 'failed'
+                                            AND j.completed_at + t.failure_ttl_ms * interval '1 millisecond' <= :now))
                             -- dormancy: unused for the template's dormancy threshold
                             OR (t.time_til_dormant_ms > 0 AND w.dormant_at IS NULL
                                 AND w.last_used_at + t.time_til_dormant_ms * interval '1 millisecond' <= :now)
                             -- autodelete: dormant past its deletion time
                             OR (t.time_til_dormant_autodelete_ms > 0 AND w.dormant_at IS NOT NULL
-                                AND w.deleting_at IS NOT NULL AND w.deleting_at <= :now))
-                        ORDER BY w.id""")
+                                AND w.deleting_at IS NOT NULL AND w.deleting_at <= :now))""")
                 .bind("now", now).mapTo(UUID.class).list());
     }
 
@@ -1135,6 +1135,35 @@ public final class PostgresStore implements Store {
     public void updateWorkspaceNextStartAt(UUID id, Optional<Instant> nextStartAt) {
         useHandle(h -> h.createUpdate("UPDATE workspaces SET next_start_at = :at WHERE id = :id")
                 .bind("id", id).bindByType("at", nextStartAt.orElse(null), Instant.class).execute());
+    }
+
+    @Override
+    public List<WorkspaceNextStartRow> getWorkspacesWithUnknownNextStartAt() {
+        return withHandle(h -> h.createQuery("""
+                        SELECT w.id, w.autostart_schedule, lb.created_at AS latest_build_created_at,
+                               t.autostart_requirement_days AS template_autostart_requirement_days
+                        FROM workspaces w
+                        JOIN templates t ON t.id = w.template_id
+                        JOIN LATERAL (SELECT b.transition, b.created_at FROM workspace_builds b
+                                      WHERE b.workspace_id = w.id ORDER BY b.build_number DESC LIMIT 1) lb ON true
+                        WHERE NOT w.deleted AND w.autostart_schedule IS NOT NULL AND w.next_start_at IS NULL
+                          AND lb.transition = 'stop'""")
+                .mapTo(WorkspaceNextStartRow.class).list());
+    }
+
+    @Override
+    public void updateWorkspacesNextStartAt(java.util.Map<UUID, Instant> nextStartAt) {
+        if (nextStartAt.isEmpty()) {
+            return;
+        }
+        List<UUID> ids = List.copyOf(nextStartAt.keySet());
+        List<java.time.OffsetDateTime> times = ids.stream()
+                .map(id -> nextStartAt.get(id).atOffset(java.time.ZoneOffset.UTC)).toList();
+        useHandle(h -> h.createUpdate("""
+                        UPDATE workspaces w SET next_start_at = v.at
+                        FROM unnest(CAST(:ids AS uuid[]), CAST(:ats AS timestamptz[])) AS v(id, at)
+                        WHERE w.id = v.id""")
+                .bindArray("ids", UUID.class, ids).bindArray("ats", java.time.OffsetDateTime.class, times).execute());
     }
 
     @Override

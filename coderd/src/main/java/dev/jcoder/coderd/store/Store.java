@@ -258,6 +258,12 @@ public interface Store {
     /** Stores the next autostart the executor computed (empty: none). */
     void updateWorkspaceNextStartAt(UUID id, Optional<Instant> nextStartAt);
 
+    /** Live, stopped workspaces with an autostart schedule whose next start is not stored yet. */
+    List<WorkspaceNextStartRow> getWorkspacesWithUnknownNextStartAt();
+
+    /** Stores many computed next starts in one statement. */
+    void updateWorkspacesNextStartAt(java.util.Map<UUID, Instant> nextStartAt);
+
     /**
      * Coder's {@code ActivityBumpWorkspace}: pushes the deadline of the latest (completed start)
      * build to {@code now} + the template's activity bump, never earlier than it was, never past
