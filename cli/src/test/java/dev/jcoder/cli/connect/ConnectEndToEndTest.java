@@ -88,6 +88,28 @@ class ConnectEndToEndTest {
         assertThat(result.err()).contains("Agent \"nope\" not found");
     }
 
+    @Test
+    void interactiveSshGetsAPtyOfTheTerminalsSizeAndReturnsTheShellsStatus() throws Exception {
+        // script(1) gives coder ssh a real terminal (40x100) on stdin/stdout, as a user's would be.
+        String coder = fixture.launcher + " ssh --global-config " + fixture.configDirectory + " " + workspaceName();
+        Process process = new ProcessBuilder("script", "-qec", "stty rows 40 cols 100; " + coder, "/dev/null").start();
+        StringBuilder out = new StringBuilder();
+        Thread.ofVirtual().start(() -> collect(process.getInputStream(), out));
+        Thread.ofVirtual().start(() -> collect(process.getErrorStream(), out));
+        try {
+            var stdin = process.getOutputStream();
+            stdin.write("echo size-$(stty size | tr ' ' x)-tty-$(tty | cut -c1-8)\r".getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+            await("remote PTY size").until(() -> contains(out, "size-40x100-tty-/dev/pts"));
+            stdin.write("exit 5\r".getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(out.toString()).isTrue();
+            assertThat(process.exitValue()).as(out.toString()).isEqualTo(5);
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
     // ---- OpenSSH through config-ssh and coder ssh --stdio ----
 
     private Path sshConfig() {
