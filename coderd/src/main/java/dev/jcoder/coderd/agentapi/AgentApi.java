@@ -11,7 +11,6 @@ import dev.jcoder.coderd.store.AuthorizingStore;
 import dev.jcoder.coderd.store.NewWorkspaceAgentLog;
 import dev.jcoder.coderd.store.WorkspaceAgentLogRow;
 import dev.jcoder.coderd.store.WorkspaceAgentLogSourceRow;
-import dev.jcoder.coderd.store.WorkspaceAgentMetadataRow;
 import dev.jcoder.coderd.store.WorkspaceAgentMetadataUpdate;
 import dev.jcoder.coderd.store.WorkspaceAgentRow;
 import dev.jcoder.coderd.store.WorkspaceAgentStatsRow;
@@ -57,6 +56,8 @@ public final class AgentApi implements Api {
     public static final int LOG_LIMIT_BYTES = 1 << 20;
     /** Longest metadata value or error stored (longer ones are cut). */
     static final int MAX_METADATA_LENGTH = 10 * 1024;
+    /** Most metadata results one report may carry (an agent has a handful of items). */
+    static final int MAX_METADATA_RESULTS = 256;
     /** The agent API version agents of this server speak. */
     static final String API_VERSION = "2.0";
     static final String ME = "/api/v2/workspaceagents/me";
@@ -211,15 +212,16 @@ public final class AgentApi implements Api {
     private void metadata(Context ctx) {
         AgentCaller caller = AgentCaller.require(ctx);
         PostMetadataRequest request = body(ctx, PostMetadataRequest.class);
-        Set<String> keys = caller.store().getWorkspaceAgentMetadata(caller.agentId()).stream()
-                .map(WorkspaceAgentMetadataRow::key).collect(Collectors.toSet());
+        if (request.metadata().size() > MAX_METADATA_RESULTS) {
+            throw ValidationFailed.field("metadata", "At most " + MAX_METADATA_RESULTS + " results per request.");
+        }
+        // Results of keys the agent does not have are dropped by the batched UPDATE itself (it matches
+        // agent and key), which spares every report a read of the agent's items.
         List<WorkspaceAgentMetadataUpdate> updates = new ArrayList<>();
         for (MetadataResult result : request.metadata()) {
-            if (keys.contains(result.key())) {
-                updates.add(new WorkspaceAgentMetadataUpdate(caller.agentId(), result.key(),
-                        limit(result.value(), MAX_METADATA_LENGTH), limit(result.error(), MAX_METADATA_LENGTH),
-                        result.collectedAt()));
-            }
+            updates.add(new WorkspaceAgentMetadataUpdate(caller.agentId(), limit(result.key(), 128),
+                    limit(result.value(), MAX_METADATA_LENGTH), limit(result.error(), MAX_METADATA_LENGTH),
+                    result.collectedAt()));
         }
         batcher.addMetadata(updates);
         ctx.status(204);
