@@ -34,6 +34,12 @@ public record CreateTemplateVersionRequest(
                 Map.of(), List.of());
     }
 
+    /** An import of a starter template ({@code GET /templates/examples}) that the server packs itself. */
+    public static CreateTemplateVersionRequest ofExample(String exampleId, ProvisionerType provisioner) {
+        return new CreateTemplateVersionRequest("", "", null, ProvisionerStorageMethod.FILE, null, exampleId, provisioner,
+                Map.of(), List.of());
+    }
+
     public CreateTemplateVersionRequest withTemplate(UUID template) {
         return new CreateTemplateVersionRequest(name, message, template, storageMethod, fileId, exampleId, provisioner,
                 tags, userVariableValues);

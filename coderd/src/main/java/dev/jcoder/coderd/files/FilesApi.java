@@ -6,6 +6,7 @@ import dev.jcoder.coderd.errors.ValidationFailed;
 import dev.jcoder.coderd.http.Api;
 import dev.jcoder.coderd.http.Authenticated;
 import dev.jcoder.coderd.http.Requests;
+import dev.jcoder.coderd.store.AuthorizingStore;
 import dev.jcoder.coderd.store.FileRow;
 import dev.jcoder.codersdk.UploadResponse;
 import io.javalin.config.RoutesConfig;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -57,19 +59,36 @@ public final class FilesApi implements Api {
         }
         byte[] tar = zip ? ArchiveChecks.zipToTar(body, MAX_UNPACKED_BYTES) : body;
         ArchiveChecks.checkTar(tar, MAX_UNPACKED_BYTES);
-        FileRow file = new FileRow(UUID.randomUUID(), hash, clock.instant(), auth.user().id(), TAR, tar);
+        Stored stored = store(auth.store(), auth.user().id(), hash, tar, clock.instant());
+        ctx.status(stored.created() ? 201 : 200).json(new UploadResponse(stored.id()));
+    }
+
+    /** A file row's id and whether this call created it (false: the user already had these bytes). */
+    public record Stored(UUID id, boolean created) {}
+
+    /**
+     * Stores a checked tar archive for {@code userId} unless the user already has one with the same
+     * hash, which is then reused (uploads and starter templates both go through here).
+     */
+    public static Stored storeTar(AuthorizingStore store, UUID userId, byte[] tar, Instant now) {
+        String hash = sha256(tar);
+        Optional<FileRow> existing = store.getFileByHashAndCreator(hash, userId);
+        return existing.map(file -> new Stored(file.id(), false)).orElseGet(() -> store(store, userId, hash, tar, now));
+    }
+
+    private static Stored store(AuthorizingStore store, UUID userId, String hash, byte[] tar, Instant now) {
+        FileRow file = new FileRow(UUID.randomUUID(), hash, now, userId, TAR, tar);
         try {
-            auth.store().insertFile(file);
+            store.insertFile(file);
         } catch (RuntimeException e) {
             // Two identical uploads at once: the other one won.
-            Optional<FileRow> raced = auth.store().getFileByHashAndCreator(hash, auth.user().id());
+            Optional<FileRow> raced = store.getFileByHashAndCreator(hash, userId);
             if (raced.isPresent()) {
-                ctx.status(200).json(new UploadResponse(raced.get().id()));
-                return;
+                return new Stored(raced.get().id(), false);
             }
             throw e;
         }
-        ctx.status(201).json(new UploadResponse(file.id()));
+        return new Stored(file.id(), true);
     }
 
     private static byte[] readBody(Context ctx) {

@@ -3,14 +3,19 @@ package dev.jcoder.coderd.templates;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.jcoder.codersdk.Json;
 import dev.jcoder.codersdk.TemplateExample;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * The starter templates shipped in the jar (from {@code examples/templates/} of the repository).
@@ -75,5 +80,34 @@ public final class TemplateExamples {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A starter's files as a tar archive, the way {@code POST /files} stores uploads. Entries get a
+     * fixed modification time so the same starter always hashes the same and is stored once per user.
+     */
+    public static Optional<byte[]> archive(String exampleId) {
+        Optional<Starter> starter = starters().stream().filter(s -> s.example().id().equals(exampleId)).findFirst();
+        if (starter.isEmpty()) {
+            return Optional.empty();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            for (String path : starter.get().files()) {
+                byte[] content = file(exampleId, path).orElseThrow(() -> new IllegalStateException(
+                        "Starter \"" + exampleId + "\" lists " + path + " but the jar does not hold it."));
+                TarArchiveEntry entry = new TarArchiveEntry(path);
+                entry.setSize(content.length);
+                entry.setMode(0644);
+                entry.setModTime(FileTime.from(Instant.EPOCH));
+                tar.putArchiveEntry(entry);
+                tar.write(content);
+                tar.closeArchiveEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Optional.of(out.toByteArray());
     }
 }

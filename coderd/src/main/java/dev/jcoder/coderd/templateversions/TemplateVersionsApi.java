@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.jcoder.coderd.errors.NotFound;
 import dev.jcoder.coderd.errors.PreconditionFailed;
 import dev.jcoder.coderd.errors.ValidationFailed;
+import dev.jcoder.coderd.files.FilesApi;
 import dev.jcoder.coderd.http.Api;
 import dev.jcoder.coderd.http.ApiKeyAuthenticator;
 import dev.jcoder.coderd.http.Authenticated;
@@ -20,6 +21,7 @@ import dev.jcoder.coderd.store.ProvisionerJobRow;
 import dev.jcoder.coderd.store.Store;
 import dev.jcoder.coderd.store.TemplateRow;
 import dev.jcoder.coderd.store.TemplateVersionRow;
+import dev.jcoder.coderd.templates.TemplateExamples;
 import dev.jcoder.codersdk.CreateTemplateVersionRequest;
 import dev.jcoder.codersdk.PatchTemplateVersionRequest;
 import dev.jcoder.codersdk.ProvisionerJobStatus;
@@ -119,15 +121,12 @@ public final class TemplateVersionsApi implements Api {
             validator.add("message", "Validation failed for tag \"lt\" with value: \"...\"");
         }
         validator.throwIfInvalid();
-        if (request.fileId() == null) {
-            throw new ValidationFailed("Example templates are not available on this server.",
-                    "Example \"" + request.exampleId() + "\" was not found; upload the template's files instead.");
-        }
+        UUID fileId = request.fileId() != null ? request.fileId() : exampleFile(auth, request.exampleId());
         Optional<TemplateRow> template = Optional.ofNullable(request.templateId()).map(id -> store.getTemplateByID(id)
                 .filter(t -> t.organizationId().equals(organization.id()) && !t.deleted())
                 .orElseThrow(() -> new NotFound("Template does not exist in this organization.")));
-        store.getFileByID(request.fileId()).orElseThrow(() -> new NotFound("File not found.",
-                "No file with id " + request.fileId() + " is visible to you."));
+        store.getFileByID(fileId).orElseThrow(() -> new NotFound("File not found.",
+                "No file with id " + fileId + " is visible to you."));
 
         Instant now = clock.instant();
         UUID jobId = UUID.randomUUID();
@@ -140,7 +139,7 @@ public final class TemplateVersionsApi implements Api {
         TemplateVersionRow version = store.inTransaction(tx -> {
             tx.insertProvisionerJob(new NewProvisionerJob(jobId, now, organization.id(), auth.user().id(),
                     request.provisioner(), ProvisionerJobType.TEMPLATE_VERSION_IMPORT, TemplateVersionConverter.write(input),
-                    request.fileId(), ProvisionerTags.toJson(tags)));
+                    fileId, ProvisionerTags.toJson(tags)));
             TemplateVersionRow row = new TemplateVersionRow(versionId, template.map(TemplateRow::id), organization.id(), now,
                     now, name, request.message(), "", jobId, auth.user().id(), false, "");
             tx.insertTemplateVersion(row);
@@ -148,6 +147,14 @@ public final class TemplateVersionsApi implements Api {
         });
         events.publishPosted(organization.id());
         ctx.status(201).json(TemplateVersionConverter.toSdk(store, version));
+    }
+
+    /** The file of a starter template ({@code example_id}), stored for the user like an upload. */
+    private UUID exampleFile(Authenticated auth, String exampleId) {
+        byte[] tar = TemplateExamples.archive(exampleId).orElseThrow(() -> new ValidationFailed("Example not found.",
+                "There is no starter template with id \"" + exampleId + "\"; GET /api/v2/templates/examples lists them.",
+                java.util.List.of(new dev.jcoder.codersdk.ValidationError("example_id", "Unknown example id."))));
+        return FilesApi.storeTar(auth.store(), auth.user().id(), tar, clock.instant()).id();
     }
 
     private void byName(Context ctx) {

@@ -114,6 +114,35 @@ class TemplateVersionsApiTest {
     }
 
     @Test
+    void starterTemplateIsPackedByTheServerAndStoredOncePerUser() throws Exception {
+        TemplateVersion first = templateAdmin.createTemplateVersion("default",
+                CreateTemplateVersionRequest.ofExample("local", ProvisionerType.ECHO));
+        TemplateVersion second = templateAdmin.createTemplateVersion("default",
+                CreateTemplateVersionRequest.ofExample("local", ProvisionerType.ECHO));
+        assertThat(second.job().fileId()).isEqualTo(first.job().fileId());
+
+        byte[] tar = templateAdmin.downloadFile(first.job().fileId(), "");
+        List<String> names = new ArrayList<>();
+        try (var in = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+                new java.io.ByteArrayInputStream(tar))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                names.add(entry.getName());
+            }
+        }
+        assertThat(names).contains("main.tf", "README.md");
+    }
+
+    @Test
+    void unknownStarterTemplateIsABadRequestNamingTheField() {
+        assertThatThrownBy(() -> templateAdmin.createTemplateVersion("default",
+                CreateTemplateVersionRequest.ofExample("no-such-starter", ProvisionerType.ECHO)))
+                .isInstanceOfSatisfying(CoderApiException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.response().validations()).extracting(v -> v.field()).containsExactly("example_id");
+                });
+    }
+
+    @Test
     void missingRequiredVariableFailsWithItsErrorCode() {
         TemplateVersion version = EchoTemplates.createVersion(templateAdmin, EchoTemplates.echo(fullEcho()));
         TemplateVersion done = EchoTemplates.awaitCompleted(templateAdmin, version.id());
