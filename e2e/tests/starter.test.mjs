@@ -20,10 +20,6 @@ function terraformMissing() {
   }
 }
 
-// coderd lists the starters (GET /templates/examples) but still answers POST …/templateversions with
-// `example_id` by "Example templates are not available on this server." (400): until it builds the
-// version from the bundled files, this flow is reported as a TODO instead of failing the suite.
-const EXAMPLE_ID_TODO = "coderd does not yet create template versions from example_id";
 
 describe("template from the local starter", { skip: terraformMissing() }, () => {
   let server;
@@ -54,7 +50,7 @@ describe("template from the local starter", { skip: terraformMissing() }, () => 
     await server?.stop();
   });
 
-  test("the starters are listed and the local one imports with Terraform", { todo: EXAMPLE_ID_TODO }, async () => {
+  test("the starters are listed and the local one imports with Terraform", async () => {
     await page.goto(`${server.url}/templates/new`);
     const starters = page.getByRole("radiogroup", { name: "Starter templates" });
     await starters.getByRole("radio", { name: /Docker Containers/ }).waitFor();
@@ -75,7 +71,7 @@ describe("template from the local starter", { skip: terraformMissing() }, () => 
     await screenshot(page, "template-local");
   });
 
-  test("a workspace from it runs and is deleted", { todo: EXAMPLE_ID_TODO }, async () => {
+  test("a workspace from it runs and is deleted", async () => {
     await page.getByRole("link", { name: "Create workspace" }).click();
     await page.getByRole("textbox", { name: /^Workspace name/ }).fill("loc-1");
     await page.getByRole("button", { name: "Create workspace" }).click();
