@@ -104,9 +104,16 @@ public final class WorkspaceBuildJobHandler implements JobTypeHandler {
                 .map(p -> new RichParameterValue(p.name(), p.value())).toList();
         List<VariableValue> variables = store.getTemplateVersionVariables(version.id()).stream()
                 .map(v -> new VariableValue(v.name(), v.value())).toList();
+        // The provider checks monotonic parameters against these, as Coder's provisioner does.
+        List<RichParameterValue> previousParameters = store
+                .getWorkspaceBuildByWorkspaceIDAndBuildNumber(workspace.id(), build.buildNumber() - 1)
+                .map(previous -> store.getWorkspaceBuildParameters(previous.id()).stream()
+                        .map(p -> new RichParameterValue(p.name(), p.value())).toList())
+                .orElse(List.of());
         JsonNode input = ProvisionerJobConverter.readInput(job.input());
         return new JobPayload.WorkspaceBuild(build.id(), workspace.name(), parameters, variables, metadata,
-                store.getWorkspaceBuildProvisionerStateByID(build.id()), input.path("log_level").asText(""));
+                store.getWorkspaceBuildProvisionerStateByID(build.id()), input.path("log_level").asText(""),
+                previousParameters, List.of());
     }
 
     /**

@@ -100,6 +100,7 @@ class WorkspaceBuildJobTest {
         assertThat(payload.richParameterValues()).containsExactly(new RichParameterValue("size", "large"));
         assertThat(payload.variableValues()).containsExactly(new VariableValue("region", "eu-west"));
         assertThat(payload.state()).isEmpty();
+        assertThat(payload.previousParameterValues()).isEmpty();
         var metadata = payload.metadata();
         assertThat(metadata.workspaceTransition()).isEqualTo(WorkspaceTransition.START);
         assertThat(metadata.workspaceOwner()).isEqualTo("ivy");
@@ -145,6 +146,7 @@ class WorkspaceBuildJobTest {
         assertThat(stopPayload.metadata().workspaceTransition()).isEqualTo(WorkspaceTransition.STOP);
         assertThat(stopPayload.metadata().workspaceOwnerSessionToken()).isEmpty();
         assertThat(stopPayload.richParameterValues()).containsExactly(new RichParameterValue("size", "large"));
+        assertThat(stopPayload.previousParameterValues()).containsExactly(new RichParameterValue("size", "large"));
         assertStatus(() -> asOwner.user("me"), 401);
 
         // A failed job keeps the state the provisioner sent.
