@@ -74,6 +74,9 @@ public final class AgentDeliveryApi implements Api {
             return;
         }
         ctx.contentType("application/octet-stream");
+        // The bundle is gzip inside already; compressing it again (the init script's curl sends
+        // Accept-Encoding) would gain nothing and contradict the Content-Length, so the body is sent as is.
+        ctx.disableCompression();
         ctx.header("Content-Length", Long.toString(Files.size(file)));
         if (ctx.method() == io.javalin.http.HandlerType.HEAD) {
             return;

@@ -18,13 +18,15 @@ import org.junit.jupiter.api.Test;
 
 class AgentDeliveryApiTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    // Larger than Javalin's minimum size for compression, like a real bundle.
+    private static final String BUNDLE = "#!/bin/sh\necho Coder v1\n" + "#".repeat(64 * 1024) + "\n";
     private static Path bundles;
     private static TestCoderd server;
 
     @BeforeAll
     static void start() throws IOException {
         bundles = Files.createTempDirectory("agent-bundles");
-        Files.writeString(bundles.resolve("coder-linux-amd64"), "#!/bin/sh\necho Coder v1\n");
+        Files.writeString(bundles.resolve("coder-linux-amd64"), BUNDLE);
         server = TestCoderd.start(config -> config.withAgentBundleDirectory(bundles));
     }
 
@@ -68,13 +70,26 @@ class AgentDeliveryApiTest {
     void bundleIsServedWithAnEtagAndNotSentAgainWhenUnchanged() throws Exception {
         HttpResponse<String> first = get("/bin/coder-linux-amd64");
         assertThat(first.statusCode()).isEqualTo(200);
-        assertThat(first.body()).isEqualTo("#!/bin/sh\necho Coder v1\n");
+        assertThat(first.body()).isEqualTo(BUNDLE);
         String etag = first.headers().firstValue("ETag").orElseThrow();
         assertThat(etag).matches("\"[0-9a-f]{64}\"");
 
         HttpResponse<String> again = get("/bin/coder-linux-amd64", "If-None-Match", etag);
         assertThat(again.statusCode()).isEqualTo(304);
         assertThat(again.body()).isEmpty();
+    }
+
+    @Test
+    void bundleIsSentUncompressedWithItsLengthEvenWhenGzipIsAccepted() throws Exception {
+        // The init script downloads with `curl --compressed`: a recompressed body under the file's
+        // Content-Length made every download fail (curl: transfer closed with bytes remaining).
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.url() + "/bin/coder-linux-amd64"))
+                .header("Accept-Encoding", "gzip, deflate").build();
+        HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(response.headers().firstValue("Content-Length")).hasValue(Integer.toString(BUNDLE.length()));
+        assertThat(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(BUNDLE);
     }
 
     @Test
