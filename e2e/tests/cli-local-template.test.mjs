@@ -50,11 +50,16 @@ describe("coder CLI with the local template", { skip: process.env.E2E_BASE_URL ?
   const api = (path, init = {}) =>
     fetch(`${server.url}/api/v2${path}`, { ...init, headers: { "Coder-Session-Token": token, ...(init.headers ?? {}) } });
   const show = () => coder.json(["show", "ws1"]);
+  // On a timeout the error carries the end of the agent's log (download and start-up problems show there).
   const waitForLifecycle = (state) =>
     waitFor(`the agent to be ${state}`, async () => {
       const agents = agentsOf(await show());
       return agents.length === 1 && agents[0].lifecycle_state === state && agents[0];
-    }, { timeoutMs: 600_000, intervalMs: 1000 });
+    }, { timeoutMs: 600_000, intervalMs: 1000 }).catch(async (error) => {
+      const log = await readFile(join(home, ".jcoder", "agent.log"), "utf8").catch(() => "(no agent log)");
+      error.message += `\nagent.log (end):\n${log.split("\n").slice(-20).join("\n")}`;
+      throw error;
+    });
 
   before(async () => {
     server = await startServer();
@@ -87,9 +92,11 @@ describe("coder CLI with the local template", { skip: process.env.E2E_BASE_URL ?
       coder.run(["templates", "push", "local", "-d", dir, "--variable", `workspaces_directory=${homes}`, "-y"]));
     record("template push (import)", push.ms);
 
-    const versions = await coder.json(["templates", "versions", "list", "local"]);
+    // `-o json` rows are { version, active }.
+    const versions = (await coder.json(["templates", "versions", "list", "local"])).map((row) => ({ ...row.version, active: row.active }));
     assert.equal(versions.length, 1);
     assert.equal(versions[0].job.status, "succeeded");
+    assert.equal(versions[0].active, true);
     const resources = await (await api(`/templateversions/${versions[0].id}/resources`)).json();
     const types = resources.map((resource) => `${resource.type}.${resource.name}`).sort();
     assert.ok(types.includes("terraform_data.home"), `resources: ${types}`);
@@ -179,6 +186,7 @@ describe("coder CLI with the local template", { skip: process.env.E2E_BASE_URL ?
     record("template push (second version)", push.ms);
     const versions = await coder.json(["templates", "versions", "list", "local"]);
     assert.equal(versions.length, 2);
+    assert.equal(versions.filter((row) => row.active).length, 1);
     const template = await (await api(`/organizations/default/templates/local`)).json();
     assert.ok((await show()).outdated, "the workspace is outdated after the push");
 
