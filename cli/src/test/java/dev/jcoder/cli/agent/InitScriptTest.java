@@ -86,7 +86,10 @@ class InitScriptTest {
                     .pollInterval(Duration.ofMillis(100))
                     .until(() -> owner.workspaceAgent(agentId).lifecycleState() == WorkspaceAgentLifecycle.READY
                             && owner.workspaceAgent(agentId).status() == WorkspaceAgentStatus.CONNECTED);
-            assertThat(owner.workspaceAgentLogs(agentId, 0)).extracting(l -> l.output()).contains("hello from main");
+            // Logs are sent in batches: ready can be reported before the script's output arrives.
+            Awaitility.await("script output stored").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .untilAsserted(() -> assertThat(owner.workspaceAgentLogs(agentId, 0)).extracting(l -> l.output())
+                            .contains("hello from main"));
             assertThat(home.resolve(".cache/jcoder-agent/coder")).isExecutable();
             assertThat(home.resolve(".cache/jcoder-agent/coder.etag")).exists();
             assertThat(Files.readString(home.resolve("init.log"), StandardCharsets.UTF_8)).contains("Starting the jcoder agent (Coder ");
