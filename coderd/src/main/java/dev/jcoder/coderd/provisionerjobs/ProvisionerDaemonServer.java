@@ -166,7 +166,15 @@ public final class ProvisionerDaemonServer {
         @Override
         public void completeJob(CompletedJob completed) {
             ProvisionerJobRow job = owned(completed.jobId());
-            end(job.id(), Optional.empty(), "", completed, null);
+            try {
+                end(job.id(), Optional.empty(), "", completed, null);
+            } catch (RuntimeException e) {
+                // The results could not be stored (the transaction rolled back): the job must end
+                // failed, not stay running until the reaper notices it.
+                log.error("storing the results of job {} failed", job.id(), e);
+                end(job.id(), Optional.of("The server could not store the job's results: " + e.getMessage()), "",
+                        null, null);
+            }
         }
 
         @Override

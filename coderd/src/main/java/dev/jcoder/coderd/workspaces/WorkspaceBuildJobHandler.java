@@ -191,7 +191,8 @@ public final class WorkspaceBuildJobHandler implements JobTypeHandler {
     }
 
     private static void insertAgent(Store store, UUID resourceId, Agent agent, Instant now) {
-        UUID agentId = agent.id() != null ? agent.id() : UUID.randomUUID();
+        // A fresh id per build, as Coder: an agent without count keeps its Terraform id across builds.
+        UUID agentId = UUID.randomUUID();
         String token = agent.authToken().isEmpty() ? UUID.randomUUID().toString() : agent.authToken();
         store.insertWorkspaceAgent(new WorkspaceAgentRow(agentId, now, now, agent.name(), resourceId, token,
                 agent.authType(), agent.instanceId(), agent.architecture(), agent.operatingSystem(),

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -64,6 +65,35 @@ class WorkspaceBuildsApiTest {
 
     private static WorkspaceBuild build(CoderClient client, Workspace workspace, WorkspaceTransition transition) {
         return client.createWorkspaceBuild(workspace.id(), CreateWorkspaceBuildRequest.of(transition));
+    }
+
+    @Test
+    void anAgentKeepingItsTerraformIdAcrossBuildsGetsAFreshRowEachStart() {
+        // Like an agent without count: Terraform state keeps its id (and token) from build to build.
+        Map<String, Object> echo = WorkspaceFixtures.echo(List.of(), "state");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> build = new LinkedHashMap<>((Map<String, Object>) echo.get("build"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> resource = new LinkedHashMap<>(((List<Map<String, Object>>) build.get("resources")).getFirst());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> agent = new LinkedHashMap<>(((List<Map<String, Object>>) resource.get("agents")).getFirst());
+        agent.put("id", "6f1c7c4e-55a4-4c57-9a55-0d6c2f1d9b10");
+        agent.put("auth_token", "0f3d1a52-9e77-4a8c-b3f1-7d2a4c6e8b90");
+        resource.put("agents", List.of(agent));
+        build.put("resources", List.of(resource));
+        Map<String, Object> fixed = new LinkedHashMap<>(echo);
+        fixed.put("build", build);
+        Template fixedAgent = WorkspaceFixtures.template(templateAdmin, "fixed-agent", fixed);
+
+        Workspace workspace = create(member, fixedAgent, "fixed", List.of());
+        WorkspaceBuild first = awaitBuild(member, workspace.latestBuild().id());
+        awaitBuild(member, build(member, workspace, WorkspaceTransition.STOP).id());
+        WorkspaceBuild again = awaitBuild(member, build(member, workspace, WorkspaceTransition.START).id());
+
+        assertThat(again.status()).isEqualTo(WorkspaceStatus.RUNNING);
+        UUID firstAgent = first.resources().getFirst().agents().getFirst().id();
+        UUID secondAgent = again.resources().getFirst().agents().getFirst().id();
+        assertThat(secondAgent).isNotEqualTo(firstAgent);
     }
 
     @Test
