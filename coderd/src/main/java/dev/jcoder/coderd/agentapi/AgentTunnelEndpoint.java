@@ -1,13 +1,11 @@
 package dev.jcoder.coderd.agentapi;
 
-import dev.jcoder.tunnel.transport.CallbackTransport;
+import dev.jcoder.coderd.http.WebSocketTunnel;
 import dev.jcoder.tunnel.yamux.Session;
 import dev.jcoder.tunnel.yamux.SessionConfig;
 import io.javalin.http.Context;
 import io.javalin.websocket.WsConfig;
-import java.time.Duration;
 import java.util.UUID;
-import org.eclipse.jetty.websocket.api.Callback;
 
 /**
  * {@code GET /api/v2/workspaceagents/me/tunnel}: the agent's WebSocket, carrying a yamux session in
@@ -17,8 +15,6 @@ import org.eclipse.jetty.websocket.api.Callback;
  */
 public final class AgentTunnelEndpoint {
     private static final String CALLER = "jcoder.agentTunnel.caller";
-    private static final String TRANSPORT = "jcoder.agentTunnel.transport";
-    private static final String SESSION = "jcoder.agentTunnel.session";
 
     private final AgentConnections connections;
     private final SessionConfig config = SessionConfig.defaults();
@@ -32,44 +28,15 @@ public final class AgentTunnelEndpoint {
     }
 
     void configure(WsConfig ws) {
-        ws.onConnect(ctx -> {
+        WebSocketTunnel.configure(ws, config, (ctx, session) -> {
             UUID agentId = ctx.attribute(CALLER);
             if (agentId == null) {
+                session.close();
                 ctx.closeSession(1008, "not authorized");
                 return;
             }
-            ctx.session.setIdleTimeout(Duration.ofSeconds(60));
-            ctx.session.setMaxBinaryMessageSize(config.maxMessageSize());
-            CallbackTransport transport = new CallbackTransport(message -> {
-                Callback.Completable done = new Callback.Completable();
-                ctx.session.sendBinary(message, done);
-                return done;
-            }, ctx::closeSession);
-            ctx.attribute(TRANSPORT, transport);
-            Session session = Session.server(transport, config);
-            ctx.attribute(SESSION, session);
             connections.connected(agentId, session);
-        });
-        ws.onBinaryMessage(ctx -> {
-            CallbackTransport transport = ctx.attribute(TRANSPORT);
-            if (transport != null) {
-                transport.receive(ctx.data());
-            }
-        });
-        ws.onClose(ctx -> {
-            CallbackTransport transport = ctx.attribute(TRANSPORT);
-            if (transport != null) {
-                transport.closed(ctx.status(), ctx.reason());
-            }
-            ended(ctx.attribute(CALLER), ctx.attribute(SESSION));
-        });
-        ws.onError(ctx -> {
-            CallbackTransport transport = ctx.attribute(TRANSPORT);
-            if (transport != null) {
-                transport.failed(ctx.error());
-            }
-            ended(ctx.attribute(CALLER), ctx.attribute(SESSION));
-        });
+        }, (ctx, session) -> ended(ctx.attribute(CALLER), session));
     }
 
     private void ended(UUID agentId, Session session) {

@@ -5,6 +5,7 @@ import dev.jcoder.coderd.errors.ValidationFailed;
 import dev.jcoder.coderd.http.Api;
 import dev.jcoder.coderd.http.ApiKeyAuthenticator;
 import dev.jcoder.coderd.http.Authenticated;
+import dev.jcoder.coderd.http.WebSocketTunnel;
 import dev.jcoder.tunnel.pump.Relay;
 import dev.jcoder.tunnel.service.ServiceHeaderException;
 import dev.jcoder.tunnel.service.ServiceHeaders;
